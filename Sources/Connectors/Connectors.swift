@@ -1,0 +1,1 @@
+/// The `Connectors` module of etl-builder; its issue fills it in.

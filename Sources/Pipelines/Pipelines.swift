@@ -1,0 +1,1 @@
+/// The `Pipelines` module of etl-builder; its issue fills it in.

@@ -1,0 +1,1 @@
+/// The `Scheduling` module of etl-builder; its issue fills it in.

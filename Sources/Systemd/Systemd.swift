@@ -1,0 +1,1 @@
+/// The `Systemd` module of etl-builder; its issue fills it in.

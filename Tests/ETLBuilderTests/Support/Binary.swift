@@ -1,0 +1,84 @@
+import Foundation
+import Synchronization
+
+/// What a finished `etl-builder` command printed and returned.
+struct CommandResult: Sendable {
+    var exitCode: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// The `etl-builder` executable built next to this test bundle.
+func etlBuilderExecutable() -> URL {
+    let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    var directory = testBinary.deletingLastPathComponent()
+    // The XCTest bundle on Linux is a file, on macOS a directory `…xctest/Contents/MacOS/…`.
+    while directory.pathComponents.count > 1 {
+        let candidate = directory.appendingPathComponent("etl-builder")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        directory.deleteLastPathComponent()
+    }
+    return URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/.build/debug/etl-builder")
+}
+
+/// The environment for a child process: this one's, without any `ETL_BUILDER_` setting or
+/// systemd variable that could leak in from the developer's shell, plus `extra`.
+func childEnvironment(_ extra: [String: String]) -> [String: String] {
+    var environment = ProcessInfo.processInfo.environment.filter { name, _ in
+        !name.hasPrefix("ETL_BUILDER_") && !["STATE_DIRECTORY", "CREDENTIALS_DIRECTORY", "NOTIFY_SOCKET", "JOURNAL_STREAM"].contains(name)
+    }
+    environment.merge(extra) { $1 }
+    return environment
+}
+
+/// Runs `etl-builder` with `arguments` to completion, feeding `stdin` when given.
+func runETLBuilder(
+    _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
+    workingDirectory: URL? = nil
+) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = etlBuilderExecutable()
+    process.arguments = arguments
+    process.environment = childEnvironment(environment)
+    if let workingDirectory { process.currentDirectoryURL = workingDirectory }
+    let output = Pipe()
+    let errors = Pipe()
+    let input = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+    // Read both pipes before waiting so a chatty child never blocks on a full pipe.
+    let collectedErrors = Mutex(Data())
+    let errorsRead = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+        let data = errors.fileHandleForReading.readDataToEndOfFile()
+        collectedErrors.withLock { $0 = data }
+        errorsRead.signal()
+    }
+    let stdoutData = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    errorsRead.wait()
+    return CommandResult(
+        exitCode: process.terminationStatus,
+        stdout: String(decoding: stdoutData, as: UTF8.self),
+        stderr: String(decoding: collectedErrors.withLock { $0 }, as: UTF8.self))
+}
+
+/// A scratch directory removed when the value is released.
+final class TemporaryDirectory: Sendable {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("etl-builder-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    var path: String { url.path }
+
+    deinit {
+        try? FileManager.default.removeItem(at: url)
+    }
+}
