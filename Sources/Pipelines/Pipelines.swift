@@ -1,1 +1,0 @@
-/// The `Pipelines` module of etl-builder; its issue fills it in.
