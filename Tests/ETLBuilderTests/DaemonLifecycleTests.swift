@@ -155,3 +155,25 @@ func waitUntilReady(_ daemon: DaemonProcess, timeout: Duration = .seconds(30)) a
     Issue.record("daemon not ready in time:\n\(daemon.stderr)")
     throw CancellationError()
 }
+
+@Suite("Daemon log output (real binary)")
+struct DaemonLogOutputTests {
+    @Test("logging.format json writes one JSON object per line with level and message")
+    func jsonLines() async throws {
+        let data = try TemporaryDirectory()
+        let daemon = try await DaemonProcess.start(environment: [
+            "ETL_BUILDER_DATA_DIRECTORY": data.path, "ETL_BUILDER_LOGGING_FORMAT": "json",
+        ])
+        try await waitUntilReady(daemon)
+        try await daemon.stop()
+        let lines = daemon.stderr.split(separator: "\n").filter { !$0.isEmpty }
+        #expect(!lines.isEmpty)
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String], "\(line)")
+            #expect(object["level"] != nil)
+            #expect(object["message"] != nil)
+            #expect(object["timestamp"] != nil)
+        }
+        #expect(lines.contains { $0.contains("Listening on http://") })
+    }
+}
