@@ -1,0 +1,24 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+// Benchmarks live in their own package so the main build stays lean.
+// Run: swift package --disable-sandbox benchmark
+let package = Package(
+    name: "etl-builder-benchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(name: "etl-builder", path: ".."),
+    ],
+    targets: [
+        .executableTarget(
+            name: "CronBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Cron", package: "etl-builder"),
+            ],
+            path: "Benchmarks/CronBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ]
+)
