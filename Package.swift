@@ -29,7 +29,14 @@ let package = Package(
     ],
     targets: [
         .target(name: "Cron", swiftSettings: strictSettings),
-        .target(name: "Scheduling", dependencies: ["Cron"], swiftSettings: strictSettings),
+        .target(
+            name: "Scheduling",
+            dependencies: [
+                "Cron", "Store", "Pipelines",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings),
         .target(name: "Pipelines", swiftSettings: strictSettings),
         .target(name: "Connectors", dependencies: ["Pipelines"], swiftSettings: strictSettings),
         .target(
@@ -67,6 +74,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         .testTarget(name: "CronTests", dependencies: ["Cron"], swiftSettings: strictSettings),
+        .testTarget(name: "PipelinesTests", dependencies: ["Pipelines"], swiftSettings: strictSettings),
+        .testTarget(name: "ConnectorsTests", dependencies: ["Connectors", "Pipelines"], swiftSettings: strictSettings),
         .testTarget(
             name: "StoreTests",
             dependencies: [

@@ -17,6 +17,8 @@ enum ConfigSchema {
 
         .init(key: "data.directory", kind: .string, defaultValue: ""),
 
+        .init(key: "files.root", kind: .string, defaultValue: ""),
+
         .init(key: "auth.jwt_secret", kind: .string, defaultValue: "", isSecret: true),
         .init(key: "auth.secrets_key", kind: .string, defaultValue: "", isSecret: true),
         .init(key: "auth.access_token_minutes", kind: .integer(1...1440), defaultValue: "30"),

@@ -42,6 +42,8 @@ struct Settings: Sendable {
     var store: Store
     /// `data.directory` when set; see ``DataDirectory`` for the full lookup.
     var configuredDataDirectory: String?
+    /// `files.root`: where file modules read and write; nil means `<data dir>/files`.
+    var filesRoot: String?
     var auth: Auth
     var scheduler: Scheduler
     var logging: LogOutput
@@ -61,8 +63,11 @@ struct Settings: Sendable {
         }
         store = Store(location: location, busyTimeoutMilliseconds: values.integer("store.busy_timeout_ms"))
         configuredDataDirectory = optional("data.directory")
-        if let directory = configuredDataDirectory, !directory.hasPrefix("/") {
-            throw values.error("data.directory", "\"\(directory)\" must be an absolute path")
+        filesRoot = optional("files.root")
+        for (key, path) in [("data.directory", configuredDataDirectory), ("files.root", filesRoot)] {
+            if let path, !path.hasPrefix("/") {
+                throw values.error(key, "\"\(path)\" must be an absolute path")
+            }
         }
         let secretsKey = optional("auth.secrets_key")
         if let secretsKey, Data(base64Encoded: secretsKey)?.count != 32 {

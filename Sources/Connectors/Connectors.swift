@@ -1,1 +1,0 @@
-/// The `Connectors` module of etl-builder; its issue fills it in.
