@@ -59,7 +59,11 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictSettings),
-        .target(name: "Systemd", swiftSettings: strictSettings),
+        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+        .target(
+            name: "Systemd",
+            dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings),
         .executableTarget(
             name: "ETLBuilder",
             dependencies: [
@@ -74,6 +78,10 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         .testTarget(name: "CronTests", dependencies: ["Cron"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SystemdTests",
+            dependencies: ["Systemd", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings),
         .testTarget(name: "PipelinesTests", dependencies: ["Pipelines"], swiftSettings: strictSettings),
         .testTarget(name: "ConnectorsTests", dependencies: ["Connectors", "Pipelines"], swiftSettings: strictSettings),
         .testTarget(
@@ -88,7 +96,7 @@ let package = Package(
         .testTarget(
             name: "ETLBuilderTests",
             dependencies: [
-                "ETLBuilder", "Store", "API",
+                "ETLBuilder", "Store", "API", "Systemd",
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -62,7 +62,7 @@ struct DaemonLifecycleTests {
     func secondDaemonRefused() async throws {
         let data = try TemporaryDirectory()
         let first = try await DaemonProcess.start(environment: ["ETL_BUILDER_DATA_DIRECTORY": data.path])
-        let second = try runETLBuilder(
+        let second = try await runETLBuilder(
             ["serve", "--port", "0"], environment: ["ETL_BUILDER_DATA_DIRECTORY": data.path])
         #expect(second.exitCode == 1)
         #expect(second.stderr.contains("already using the data directory \(data.path)"))
@@ -88,11 +88,11 @@ struct DaemonLifecycleTests {
     }
 
     @Test("a malformed key credential stops the daemon with a message naming the file")
-    func badCredential() throws {
+    func badCredential() async throws {
         let data = try TemporaryDirectory()
         let credentials = try TemporaryDirectory()
         try "short".write(toFile: credentials.path + "/jwt-secret", atomically: true, encoding: .utf8)
-        let result = try runETLBuilder(
+        let result = try await runETLBuilder(
             ["serve", "--port", "0"],
             environment: ["ETL_BUILDER_DATA_DIRECTORY": data.path, "CREDENTIALS_DIRECTORY": credentials.path])
         #expect(result.exitCode == 1)
@@ -103,7 +103,7 @@ struct DaemonLifecycleTests {
     @Test("a migration whose text changed after it was applied stops the daemon, naming the file")
     func tamperedMigration() async throws {
         let data = try TemporaryDirectory()
-        let migrate = try runETLBuilder(["migrate"], environment: ["ETL_BUILDER_DATA_DIRECTORY": data.path])
+        let migrate = try await runETLBuilder(["migrate"], environment: ["ETL_BUILDER_DATA_DIRECTORY": data.path])
         #expect(migrate.exitCode == 0, "\(migrate.stderr)")
 
         // What the daemon sees when 0001_initial.sql was edited after it was applied: the
@@ -112,10 +112,10 @@ struct DaemonLifecycleTests {
         _ = try await connection.query("UPDATE schema_migrations SET checksum = ? WHERE version = 1", [.text(String(repeating: "0", count: 64))])
         try await connection.close()
 
-        let result = try runETLBuilder(["serve", "--port", "0"], environment: ["ETL_BUILDER_DATA_DIRECTORY": data.path])
+        let result = try await runETLBuilder(["serve", "--port", "0"], environment: ["ETL_BUILDER_DATA_DIRECTORY": data.path])
         #expect(result.exitCode != 0)
         #expect(result.stderr.contains("0001_initial.sql"))
-        let again = try runETLBuilder(["migrate"], environment: ["ETL_BUILDER_DATA_DIRECTORY": data.path])
+        let again = try await runETLBuilder(["migrate"], environment: ["ETL_BUILDER_DATA_DIRECTORY": data.path])
         #expect(again.exitCode == 1)
         #expect(again.stderr.contains("0001_initial.sql"))
     }

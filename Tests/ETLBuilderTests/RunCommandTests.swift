@@ -22,9 +22,9 @@ struct RunCommandTests {
 
     func environment(_ directory: TemporaryDirectory) -> [String: String] { ["ETL_BUILDER_DATA_DIRECTORY": directory.path + "/data"] }
 
-    @Test func runWritesTheOutputAndPrintsASummary() throws {
+    @Test func runWritesTheOutputAndPrintsASummary() async throws {
         let directory = try workspace()
-        let result = try runETLBuilder(
+        let result = try await runETLBuilder(
             ["run", directory.path + "/pipeline.json", "--param", "tag=x", "--param", "min_age=18", "--files-root", directory.path + "/files"],
             environment: environment(directory))
         #expect(result.exitCode == 0, "\(result.stderr)")
@@ -34,24 +34,24 @@ struct RunCommandTests {
         #expect(result.stdout.contains("Succeeded: 2 row(s)"))
     }
 
-    @Test func runFailsWithANonZeroExitAndNoOutput() throws {
+    @Test func runFailsWithANonZeroExitAndNoOutput() async throws {
         let directory = try workspace()
-        let result = try runETLBuilder(
+        let result = try await runETLBuilder(
             ["run", directory.path + "/pipeline.json", "--files-root", directory.path + "/files"], environment: environment(directory))
         #expect(result.exitCode != 0)
         #expect(result.stderr.contains("tag"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path + "/files") == ["people.csv"])
     }
 
-    @Test func validateReportsErrorsAndWarnings() throws {
+    @Test func validateReportsErrorsAndWarnings() async throws {
         let directory = try workspace()
-        let valid = try runETLBuilder(["validate", directory.path + "/pipeline.json"], environment: environment(directory))
+        let valid = try await runETLBuilder(["validate", directory.path + "/pipeline.json"], environment: environment(directory))
         // `${params.tag}` has no default: the file is invalid until a value is given.
         #expect(valid.exitCode == 1)
         #expect(valid.stdout.contains("MISSING_PARAMETER"))
         try pipelineJSON.replacingOccurrences(of: "${params.tag}", with: "all").replacingOccurrences(of: "\"description\": \"adults\", ", with: "")
             .write(toFile: directory.path + "/ok.json", atomically: true, encoding: .utf8)
-        let ok = try runETLBuilder(["validate", directory.path + "/ok.json"], environment: environment(directory))
+        let ok = try await runETLBuilder(["validate", directory.path + "/ok.json"], environment: environment(directory))
         #expect(ok.exitCode == 0)
         #expect(ok.stdout.contains("warning: NODE_WITHOUT_DESCRIPTION"))
         #expect(ok.stdout.contains("Node 'adults' has no description"))

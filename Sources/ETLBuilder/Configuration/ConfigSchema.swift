@@ -43,7 +43,7 @@ enum ConfigSchema {
             key: "logging.level",
             kind: .choice(["trace", "debug", "info", "notice", "warning", "error", "critical"]),
             defaultValue: "info"),
-        .init(key: "logging.format", kind: .choice(["auto", "text", "json"]), defaultValue: "auto"),
+        .init(key: "logging.format", kind: .choice(["auto", "journal", "text", "json"]), defaultValue: "auto"),
 
         .init(key: "docs.assets_dir", kind: .string, defaultValue: ""),
     ]

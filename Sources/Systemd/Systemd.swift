@@ -1,1 +1,0 @@
-/// The `Systemd` module of etl-builder; its issue fills it in.
