@@ -15,6 +15,8 @@ let package = Package(
         .executable(name: "etl-builder", targets: ["ETLBuilder"]),
         .library(name: "Cron", targets: ["Cron"]),
         .library(name: "Store", targets: ["Store"]),
+        .library(name: "Scheduling", targets: ["Scheduling"]),
+        .library(name: "Pipelines", targets: ["Pipelines"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -81,6 +83,15 @@ let package = Package(
         .testTarget(
             name: "SystemdTests",
             dependencies: ["Systemd", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "SchedulingTests",
+            dependencies: [
+                "Scheduling", "Cron", "Store", "Pipelines",
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strictSettings),
         .testTarget(name: "PipelinesTests", dependencies: ["Pipelines"], swiftSettings: strictSettings),
         .testTarget(name: "ConnectorsTests", dependencies: ["Connectors", "Pipelines"], swiftSettings: strictSettings),

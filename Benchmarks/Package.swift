@@ -9,6 +9,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(name: "etl-builder", path: ".."),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .executableTarget(
@@ -18,6 +19,18 @@ let package = Package(
                 .product(name: "Cron", package: "etl-builder"),
             ],
             path: "Benchmarks/CronBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "SchedulingBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Scheduling", package: "etl-builder"),
+                .product(name: "Store", package: "etl-builder"),
+                .product(name: "Pipelines", package: "etl-builder"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/SchedulingBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]

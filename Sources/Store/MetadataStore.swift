@@ -115,9 +115,20 @@ public protocol MetadataStore: Sendable {
     func listExecutions(filter: ExecutionFilter, page: PageRequest) async throws(StoreError) -> Page<ExecutionSummary>
     /// The most recently queued execution of each given pipeline (pipelines with none are absent).
     func lastExecutions(pipelineIDs: [UUID]) async throws(StoreError) -> [UUID: ExecutionRecord]
-    /// Atomically takes the oldest pending execution: sets `running`, `started_at = now`,
-    /// `claimed_by = node`. `nil` when the queue is empty. Each execution is claimed once.
-    func claimNextExecution(node: String) async throws(StoreError) -> ExecutionRecord?
+    /// Atomically takes the oldest claimable pending execution (its `not_before` passed, its
+    /// pipeline not in `excludingPipelines`): sets `running`, `started_at = now`, `claimed_by = node`.
+    /// `nil` when there is none. Each execution is claimed once.
+    func claimNextExecution(node: String, excludingPipelines: Set<UUID>) async throws(StoreError) -> ExecutionRecord?
+    /// The earliest `not_before` still in the future among pending executions (when the executor
+    /// must look at the queue again); nil when there is none.
+    func nextDeferredExecution() async throws(StoreError) -> Date?
+    /// The pending and running executions of a pipeline, oldest first.
+    func activeExecutions(pipelineID: UUID) async throws(StoreError) -> [ExecutionRecord]
+    /// Fires cron slots in one transaction, in order. For each: moves the pipeline's
+    /// `last_fired_slot` forward to the slot (never back), then inserts a `pending` execution with
+    /// `trigger_type = scheduled`, `scheduled_for = slot` and `fired_at` unless the slot is already
+    /// taken or (with `skipIfActive`) the pipeline has a pending or running execution.
+    func fireSlots(_ fires: [SlotFire]) async throws(StoreError) -> [SlotFireResult]
     /// Updates the running counters of an execution.
     func updateExecutionProgress(id: UUID, rowsProcessed: Int64, dataSizeBytes: Int64) async throws(StoreError)
     /// Moves a pending or running execution to a final status, stamping `completed_at = now`
@@ -152,6 +163,11 @@ public protocol MetadataStore: Sendable {
 }
 
 extension MetadataStore {
+    /// Takes the oldest claimable pending execution of any pipeline.
+    public func claimNextExecution(node: String) async throws(StoreError) -> ExecutionRecord? {
+        try await claimNextExecution(node: node, excludingPipelines: [])
+    }
+
     /// Applies the bundled migrations.
     public func migrate() async throws(StoreError) -> MigrationReport {
         try await migrate(bundledMigrations)

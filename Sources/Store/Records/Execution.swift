@@ -45,12 +45,14 @@ public struct ExecutionRecord: Sendable, Hashable, Codable, Identifiable {
     public var triggeredBy: UUID?
     /// The node (daemon instance) that claimed it.
     public var claimedBy: String?
+    /// A pending execution is not claimed before this instant (a retry's backoff); nil = at once.
+    public var notBefore: Date?
 
     public init(
         id: UUID, pipelineID: UUID, status: ExecutionStatus, triggerType: TriggerType, scheduledFor: Date?,
         params: String, attempt: Int, retryOf: UUID?, firedAt: Date?, queuedAt: Date, startedAt: Date?,
         completedAt: Date?, durationSeconds: Double?, rowsProcessed: Int64, dataSizeBytes: Int64,
-        errorMessage: String?, failedNodeID: String?, triggeredBy: UUID?, claimedBy: String?
+        errorMessage: String?, failedNodeID: String?, triggeredBy: UUID?, claimedBy: String?, notBefore: Date? = nil
     ) {
         self.id = id
         self.pipelineID = pipelineID
@@ -71,6 +73,7 @@ public struct ExecutionRecord: Sendable, Hashable, Codable, Identifiable {
         self.failedNodeID = failedNodeID
         self.triggeredBy = triggeredBy
         self.claimedBy = claimedBy
+        self.notBefore = notBefore
     }
 }
 
@@ -96,10 +99,13 @@ public struct NewExecution: Sendable, Hashable {
     public var retryOf: UUID?
     public var firedAt: Date?
     public var triggeredBy: UUID?
+    /// Not to be claimed before this instant (a retry's backoff); nil = at once.
+    public var notBefore: Date?
 
     public init(
         id: UUID = UUID(), pipelineID: UUID, triggerType: TriggerType, scheduledFor: Date? = nil,
-        params: String = "{}", attempt: Int = 1, retryOf: UUID? = nil, firedAt: Date? = nil, triggeredBy: UUID? = nil
+        params: String = "{}", attempt: Int = 1, retryOf: UUID? = nil, firedAt: Date? = nil, triggeredBy: UUID? = nil,
+        notBefore: Date? = nil
     ) {
         self.id = id
         self.pipelineID = pipelineID
@@ -110,6 +116,7 @@ public struct NewExecution: Sendable, Hashable {
         self.retryOf = retryOf
         self.firedAt = firedAt
         self.triggeredBy = triggeredBy
+        self.notBefore = notBefore
     }
 }
 
@@ -151,4 +158,37 @@ public struct ExecutionFilter: Sendable, Hashable {
         self.pipelineID = pipelineID
         self.status = status
     }
+}
+
+/// One cron slot the scheduler fires (see ``MetadataStore/fireSlots(_:)``).
+public struct SlotFire: Sendable, Hashable {
+    /// The id the execution gets when it is inserted.
+    public var executionID: UUID
+    public var pipelineID: UUID
+    /// The slot's nominal time: the execution's `scheduled_for`.
+    public var slot: Date
+    /// When the scheduler fired it (after jitter): the execution's `fired_at`.
+    public var firedAt: Date
+    /// Skip the slot when the pipeline has a pending or running execution (overlap `forbid`).
+    public var skipIfActive: Bool
+
+    public init(executionID: UUID = UUID(), pipelineID: UUID, slot: Date, firedAt: Date, skipIfActive: Bool) {
+        self.executionID = executionID
+        self.pipelineID = pipelineID
+        self.slot = slot
+        self.firedAt = firedAt
+        self.skipIfActive = skipIfActive
+    }
+}
+
+/// What became of one ``SlotFire``.
+public enum SlotFireResult: Sendable, Hashable {
+    /// A `pending` execution with `trigger_type = scheduled` was queued.
+    case inserted(ExecutionRecord)
+    /// The slot already has an execution (fired before a crash, or by another node).
+    case slotTaken
+    /// Skipped because the pipeline has an active execution (`skipIfActive`).
+    case skippedActive
+    /// The pipeline no longer exists.
+    case pipelineMissing
 }

@@ -10,7 +10,7 @@ extension SQLiteMetadataStore {
     static let executionColumnNames = [
         "id", "pipeline_id", "status", "trigger_type", "scheduled_for", "params", "attempt", "retry_of", "fired_at",
         "queued_at", "started_at", "completed_at", "duration_seconds", "rows_processed", "data_size_bytes",
-        "error_message", "failed_node_id", "triggered_by", "claimed_by",
+        "error_message", "failed_node_id", "triggered_by", "claimed_by", "not_before",
     ]
     static let executionColumns = executionColumnNames.joined(separator: ", ")
     static let executionColumnsE = executionColumnNames.map { "e.\($0)" }.joined(separator: ", ")
@@ -25,7 +25,8 @@ extension SQLiteMetadataStore {
             completedAt: try r.optDate("completed_at"), durationSeconds: try r.optDouble("duration_seconds"),
             rowsProcessed: try r.int64("rows_processed"), dataSizeBytes: try r.int64("data_size_bytes"),
             errorMessage: try r.optText("error_message"), failedNodeID: try r.optText("failed_node_id"),
-            triggeredBy: try r.optUUID("triggered_by"), claimedBy: try r.optText("claimed_by"))
+            triggeredBy: try r.optUUID("triggered_by"), claimedBy: try r.optText("claimed_by"),
+            notBefore: try r.optDate("not_before"))
     }
 
     public func insertExecution(_ execution: NewExecution) async throws(StoreError) -> ExecutionInsertResult {
@@ -41,8 +42,8 @@ extension SQLiteMetadataStore {
             return try await db.query(
                 """
                 INSERT INTO executions (id, pipeline_id, status, trigger_type, scheduled_for, params, attempt, retry_of,
-                                        fired_at, queued_at, triggered_by)
-                VALUES (?1, ?2, 'pending', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                                        fired_at, queued_at, triggered_by, not_before)
+                VALUES (?1, ?2, 'pending', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
                 ON CONFLICT (pipeline_id, scheduled_for) DO NOTHING
                 RETURNING \(Self.executionColumns)
                 """,
@@ -51,6 +52,7 @@ extension SQLiteMetadataStore {
                     .timestamp(execution.scheduledFor.map(Timestamp.normalize)), .text(execution.params),
                     .int(execution.attempt), .uuid(execution.retryOf),
                     .timestamp(execution.firedAt.map(Timestamp.normalize)), .timestamp(now), .uuid(execution.triggeredBy),
+                    .timestamp(execution.notBefore.map(Timestamp.normalize)),
                 ])
         }
         guard let row = rows.first else { return .slotTaken }
@@ -112,21 +114,98 @@ extension SQLiteMetadataStore {
         return result
     }
 
-    public func claimNextExecution(node: String) async throws(StoreError) -> ExecutionRecord? {
+    public func claimNextExecution(node: String, excludingPipelines: Set<UUID>) async throws(StoreError)
+        -> ExecutionRecord?
+    {
         let now = now()
-        let rows = try await transaction { db in
-            // PostgreSQL twin: add `FOR UPDATE SKIP LOCKED` to the subquery.
+        var binds = SQLBinds()
+        let nowBind = binds.add(.timestamp(now))
+        let nodeBind = binds.add(.text(node))
+        let exclusion =
+            excludingPipelines.isEmpty
+            ? "" : "AND pipeline_id NOT IN (\(binds.list(excludingPipelines.map { .uuid($0) })))"
+        // PostgreSQL twin: add `FOR UPDATE SKIP LOCKED` to the subquery.
+        let sql = """
+            UPDATE executions SET status = 'running', started_at = \(nowBind), claimed_by = \(nodeBind)
+            WHERE status = 'pending' AND id = (
+                SELECT id FROM executions
+                WHERE status = 'pending' AND (not_before IS NULL OR not_before <= \(nowBind)) \(exclusion)
+                ORDER BY queued_at, id LIMIT 1
+            )
+            RETURNING \(Self.executionColumns)
+            """
+        let values = binds.values
+        let rows = try await transaction { db in try await db.query(sql, values) }
+        return try rows.first.map { row throws(StoreError) in try Self.decodeExecution(row) }
+    }
+
+    public func nextDeferredExecution() async throws(StoreError) -> Date? {
+        let now = now()
+        let rows = try await access { db in
+            try await db.query(
+                "SELECT min(not_before) AS due FROM executions WHERE status = 'pending' AND not_before > ?1",
+                [.timestamp(now)])
+        }
+        return try rows.first.flatMap { row throws(StoreError) in try RowReader(row).optDate("due") }
+    }
+
+    public func activeExecutions(pipelineID: UUID) async throws(StoreError) -> [ExecutionRecord] {
+        let rows = try await access { db in
             try await db.query(
                 """
-                UPDATE executions SET status = 'running', started_at = ?1, claimed_by = ?2
-                WHERE status = 'pending' AND id = (
-                    SELECT id FROM executions WHERE status = 'pending' ORDER BY queued_at, id LIMIT 1
-                )
-                RETURNING \(Self.executionColumns)
+                SELECT \(Self.executionColumns) FROM executions
+                WHERE pipeline_id = ?1 AND status IN ('pending', 'running') ORDER BY queued_at, id
                 """,
-                [.timestamp(now), .text(node)])
+                [.uuid(pipelineID)])
         }
-        return try rows.first.map { row throws(StoreError) in try Self.decodeExecution(row) }
+        return try rows.map { row throws(StoreError) in try Self.decodeExecution(row) }
+    }
+
+    public func fireSlots(_ fires: [SlotFire]) async throws(StoreError) -> [SlotFireResult] {
+        guard !fires.isEmpty else { return [] }
+        let now = now()
+        return try await transaction { db in
+            var results: [SlotFireResult] = []
+            results.reserveCapacity(fires.count)
+            for fire in fires {
+                let slot = Timestamp.normalize(fire.slot)
+                let pipeline = try await db.query(
+                    """
+                    UPDATE pipelines SET last_fired_slot = ?2
+                    WHERE id = ?1 AND (last_fired_slot IS NULL OR last_fired_slot < ?2) RETURNING id
+                    """,
+                    [.uuid(fire.pipelineID), .timestamp(slot)])
+                if pipeline.isEmpty {
+                    let exists = try await db.query("SELECT 1 AS found FROM pipelines WHERE id = ?1", [.uuid(fire.pipelineID)])
+                    if exists.isEmpty {
+                        results.append(.pipelineMissing)
+                        continue
+                    }
+                }
+                if fire.skipIfActive {
+                    let active = try await db.query(
+                        "SELECT 1 AS found FROM executions WHERE pipeline_id = ?1 AND status IN ('pending', 'running') LIMIT 1",
+                        [.uuid(fire.pipelineID)])
+                    if !active.isEmpty {
+                        results.append(.skippedActive)
+                        continue
+                    }
+                }
+                let rows = try await db.query(
+                    """
+                    INSERT INTO executions (id, pipeline_id, status, trigger_type, scheduled_for, fired_at, queued_at)
+                    VALUES (?1, ?2, 'pending', 'scheduled', ?3, ?4, ?5)
+                    ON CONFLICT (pipeline_id, scheduled_for) DO NOTHING
+                    RETURNING \(Self.executionColumns)
+                    """,
+                    [
+                        .uuid(fire.executionID), .uuid(fire.pipelineID), .timestamp(slot),
+                        .timestamp(Timestamp.normalize(fire.firedAt)), .timestamp(now),
+                    ])
+                results.append(try rows.first.map { row throws(StoreError) in .inserted(try Self.decodeExecution(row)) } ?? .slotTaken)
+            }
+            return results
+        }
     }
 
     public func updateExecutionProgress(id: UUID, rowsProcessed: Int64, dataSizeBytes: Int64) async throws(StoreError) {

@@ -1,1 +1,0 @@
-/// The `Scheduling` module of etl-builder; its issue fills it in.
