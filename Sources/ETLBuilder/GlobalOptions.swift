@@ -11,8 +11,17 @@ struct GlobalOptions: ParsableArguments {
     /// Loads the configuration with the given command-line overrides, or exits with status 78
     /// after printing which key is wrong, where it came from and what is allowed.
     func loadSettings(commandLine: [String: (value: String, option: String)] = [:]) throws -> Settings {
-        let loader = ConfigLoader(
-            explicitPath: config, environment: ProcessInfo.processInfo.environment, commandLine: commandLine)
+        try loadSettings(with: loader(commandLine: commandLine))
+    }
+
+    /// The loader for this process's `--config`, environment and `commandLine` overrides; `serve`
+    /// keeps it to reload on SIGHUP.
+    func loader(commandLine: [String: (value: String, option: String)] = [:]) -> ConfigLoader {
+        ConfigLoader(explicitPath: config, environment: ProcessInfo.processInfo.environment, commandLine: commandLine)
+    }
+
+    /// Loads the configuration with `loader`, or exits with status 78 as ``loadSettings(commandLine:)``.
+    func loadSettings(with loader: ConfigLoader) throws -> Settings {
         do {
             return try loader.load()
         } catch {

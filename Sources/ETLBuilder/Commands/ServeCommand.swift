@@ -19,10 +19,11 @@ struct ServeCommand: AsyncParsableCommand {
         var overrides: [String: (value: String, option: String)] = [:]
         if let host { overrides["server.host"] = (host, "--host") }
         if let port { overrides["server.port"] = (String(port), "--port") }
-        let settings = try global.loadSettings(commandLine: overrides)
+        let loader = global.loader(commandLine: overrides)
+        let settings = try global.loadSettings(with: loader)
         let logger = LogOutput.bootstrap(settings.logging)
         try await reportingFailures {
-            try await Daemon(settings: settings, logger: logger).run()
+            try await Daemon(settings: settings, loader: loader, logger: logger).run()
         }
     }
 }

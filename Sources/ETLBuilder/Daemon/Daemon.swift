@@ -1,15 +1,25 @@
 import API
+import Connectors
 import Foundation
 import Hummingbird
 import Logging
+import Pipelines
+import Scheduling
 import ServiceLifecycle
-import UnixSignals
 import Store
+import Systemd
+import UnixSignals
 
-/// The long-running process: one `ServiceGroup` holding the metadata store and the HTTP API.
-/// SIGTERM and SIGINT stop it gracefully: the server stops accepting, then the store closes.
+/// The long-running process: one `ServiceGroup` holding the metadata store with the scheduler and
+/// executor, the HTTP API, the SIGHUP reloader and the systemd status line.
+///
+/// systemd hears `READY=1` once the store is migrated, every schedule is armed and the API
+/// listens. SIGTERM and SIGINT stop it gracefully in reverse order: `STOPPING=1`, the API stops
+/// accepting, the scheduler stops firing and running executions get the grace period, then the
+/// store closes.
 struct Daemon {
     let settings: Settings
+    let loader: ConfigLoader
     let logger: Logger
     var environment: [String: String] = ProcessInfo.processInfo.environment
 
@@ -21,24 +31,83 @@ struct Daemon {
         logger.info("Starting etl-builder \(ProductVersion.current)", metadata: [
             "data_directory": "\(dataDirectory.path)", "keys": "\(keys)",
         ])
+        let notifier: SystemdNotifier
+        do {
+            notifier = try SystemdNotifier.fromEnvironment()
+        } catch {
+            throw DaemonError.serviceManager(error.description)
+        }
+        let link = ServiceManagerLink(notifier: notifier, logger: logger)
+        let heartbeat = WatchdogHeartbeat(notifier: notifier, environment: environment)
         let readiness = Readiness()
+        let parts = DaemonParts()
+        let events = ExecutionEvents()
+        let runner = PipelineEngine(
+            registry: .builtIn,
+            environment: EngineEnvironment(dataDirectory: dataDirectory.path, filesRoot: settings.filesRoot))
+        let scheduling = SchedulingConfiguration(
+            defaults: SchedulingDefaults(settings.scheduler),
+            maxConcurrentExecutions: settings.scheduler.maxConcurrentExecutions,
+            shutdownGrace: settings.scheduler.shutdownGrace,
+            node: ProcessInfo.processInfo.hostName,
+            heartbeat: heartbeat.map { beating in SchedulerHeartbeat(interval: beating.interval, beat: { await beating.beat() }) },
+            onArmed: { [logger] count in
+                logger.info("Schedules armed", metadata: ["count": "\(count)"])
+                link.satisfied(.schedulesArmed)
+            })
         let storeService = StoreService(
             opener: StoreOpener(settings: settings.store, dataDirectory: dataDirectory, keys: keys, logger: logger),
-            readiness: readiness, logger: logger)
+            readiness: readiness, parts: parts,
+            makeScheduling: { [logger] store in
+                SchedulingRuntime(store: store, events: events, runner: runner, configuration: scheduling, logger: logger)
+            },
+            onMigrated: { link.satisfied(.storeMigrated) },
+            logger: logger)
         let host = settings.server.host
         let application = APIServer.makeApplication(
             host: host, port: settings.server.port,
             dependencies: .init(version: ProductVersion.current, readiness: readiness),
             logger: logger,
-            onListening: { [logger] port in logger.info("Listening on http://\(host):\(port)") })
+            onListening: { [logger] port in
+                logger.info("Listening on http://\(host):\(port)")
+                link.satisfied(.apiListening)
+            })
+        let reloader = ConfigReloader(
+            loader: loader, startup: settings, liveSettings: [.logLevel(LogOutput.level)], link: link, logger: logger)
+        let timeZone = settings.scheduler.defaultTimeZone
+        let statusService = SystemdStatusService(
+            link: link,
+            status: {
+                guard let runtime = parts.runtime else { return nil }
+                let snapshot = try await runtime.snapshot()
+                return DaemonStatus(
+                    armedSchedules: snapshot.schedules.count, running: snapshot.running, queued: snapshot.pending,
+                    nextFire: snapshot.schedules.first?.nextFire, timeZone: timeZone)
+            },
+            stoppingStatus: "stopping: running executions have \(settings.scheduler.shutdownGrace) to finish",
+            logger: logger)
+        // Shutdown runs in reverse order: the status service (STOPPING=1) goes first, the store last.
         let group = ServiceGroup(configuration: .init(
             services: [
                 .init(service: storeService),
                 .init(service: application),
+                .init(service: ReloadService(reloader: reloader)),
+                .init(service: statusService),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
         try await group.run()
         logger.info("Stopped")
+    }
+}
+
+extension SchedulingDefaults {
+    /// The scheduler defaults of the `scheduler` configuration section.
+    init(_ settings: Settings.Scheduler) {
+        self.init(
+            timeZone: settings.defaultTimeZone,
+            misfirePolicy: MisfirePolicy(rawValue: settings.misfirePolicy) ?? .runOnce,
+            maxCatchUp: settings.maxCatchUp,
+            overlapPolicy: OverlapPolicy(rawValue: settings.overlapPolicy) ?? .forbid)
     }
 }

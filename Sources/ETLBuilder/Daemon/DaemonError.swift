@@ -4,6 +4,7 @@ enum DaemonError: Error, CustomStringConvertible {
     case dataDirectoryLocked(path: String, holder: String?)
     case key(name: String, path: String, reason: String)
     case unsupportedStore(String)
+    case serviceManager(String)
 
     var description: String {
         switch self {
@@ -16,6 +17,8 @@ enum DaemonError: Error, CustomStringConvertible {
             "cannot load the \(name) from \(path): \(reason)"
         case .unsupportedStore(let detail):
             detail
+        case .serviceManager(let detail):
+            "cannot talk to the service manager: \(detail)"
         }
     }
 }

@@ -14,6 +14,8 @@ final class ServiceManagerLink: Sendable {
         self.notifier = notifier
         self.logger = logger
         gate = ReadinessGate(waitingFor: StartupCondition.all) { [notifier, logger] in
+            // A stop requested while starting wins: READY=1 after STOPPING=1 would be a lie.
+            guard notifier.state != .stopping else { return }
             Self.report(notifier.ready(status: "ready"), sending: "READY=1", logger: logger)
             logger.info("Ready")
         }

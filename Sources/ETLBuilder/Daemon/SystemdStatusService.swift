@@ -7,8 +7,9 @@ import ServiceLifecycle
 /// `STOPPING=1` goes out before the API stops accepting and the scheduler stops firing.
 struct SystemdStatusService: Service {
     let link: ServiceManagerLink
-    /// Reads the current state; a thrown error is shown as a degraded status.
-    let status: @Sendable () async throws -> DaemonStatus
+    /// Reads the current state, nil while starting (the readiness link reports that); a thrown
+    /// error is shown as a degraded status.
+    let status: @Sendable () async throws -> DaemonStatus?
     /// How often the status line is refreshed (only changes are sent).
     var interval: Duration = .seconds(5)
     /// Shown while stopping, e.g. `stopping: running executions have 30 s to finish`.
@@ -18,13 +19,13 @@ struct SystemdStatusService: Service {
     func run() async throws {
         var last: String?
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            let line: String
+            let line: String?
             do {
-                line = try await status().line()
+                line = try await status()?.line()
             } catch {
                 line = "degraded: \(error)"
             }
-            if line != last {
+            if let line, line != last {
                 link.status(line)
                 last = line
             }

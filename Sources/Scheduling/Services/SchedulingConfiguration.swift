@@ -1,6 +1,19 @@
 import Foundation
 
 /// Everything the scheduler and the executor are configured with (`scheduler.*` settings).
+/// A liveness signal the timer loop gives on every turn (systemd's watchdog): if the scheduler
+/// hangs, the beats stop and the service manager restarts the daemon.
+public struct SchedulerHeartbeat: Sendable {
+    /// The longest the timer loop may go without beating.
+    public var interval: Duration
+    public var beat: @Sendable () async -> Void
+
+    public init(interval: Duration, beat: @escaping @Sendable () async -> Void) {
+        self.interval = interval
+        self.beat = beat
+    }
+}
+
 public struct SchedulingConfiguration: Sendable {
     /// Fallbacks of the per-pipeline policy fields.
     public var defaults: SchedulingDefaults
@@ -17,11 +30,15 @@ public struct SchedulingConfiguration: Sendable {
     public var maximumIdleSleep: Duration
     /// Fired slots written to the store per transaction.
     public var fireBatchSize: Int
+    /// Beaten by the timer loop on every turn; its interval also caps the loop's sleep.
+    public var heartbeat: SchedulerHeartbeat?
+    /// Called once every armed pipeline has its timer, with their number.
+    public var onArmed: (@Sendable (Int) async -> Void)?
 
     public init(
         defaults: SchedulingDefaults, maxConcurrentExecutions: Int = 4, shutdownGrace: Duration = .seconds(30),
         node: String = "local", queuePollInterval: Duration? = .seconds(2), maximumIdleSleep: Duration = .seconds(60),
-        fireBatchSize: Int = 500
+        fireBatchSize: Int = 500, heartbeat: SchedulerHeartbeat? = nil, onArmed: (@Sendable (Int) async -> Void)? = nil
     ) {
         self.defaults = defaults
         self.maxConcurrentExecutions = max(1, maxConcurrentExecutions)
@@ -30,6 +47,8 @@ public struct SchedulingConfiguration: Sendable {
         self.queuePollInterval = queuePollInterval
         self.maximumIdleSleep = maximumIdleSleep
         self.fireBatchSize = fireBatchSize
+        self.heartbeat = heartbeat
+        self.onArmed = onArmed
     }
 }
 

@@ -61,6 +61,7 @@ public final class SchedulingRuntime: Service, Sendable {
         let stream = events.subscribe(buffering: .unbounded)
         try await executor.recoverInterrupted()
         try await scheduler.start()
+        await configuration.onArmed?(await scheduler.snapshot().schedules.count)
         await withDiscardingTaskGroup { group in
             // Unstructured, so cancelling `run()` does not cut the stream short: the recorder
             // stops when the broadcaster is finished below, after the last state change.
@@ -82,11 +83,14 @@ public final class SchedulingRuntime: Service, Sendable {
     /// Sleeps until the next timer (or an earlier one is armed), fires what is due; until cancelled.
     private func timerLoop() async {
         while !Task.isCancelled {
-            let cap = clock.now.adding(configuration.maximumIdleSleep)
+            let longestSleep = min(configuration.maximumIdleSleep, configuration.heartbeat?.interval ?? configuration.maximumIdleSleep)
+            let cap = clock.now.adding(longestSleep)
             let deadline = min(await scheduler.nextWakeup ?? cap, cap)
             await scheduler.wakeUp.wait(until: deadline, on: clock)
             guard !Task.isCancelled else { return }
             await scheduler.fireDueTimers()
+            // After the scheduler actor answered: a hung scheduler stops the beats.
+            await configuration.heartbeat?.beat()
         }
     }
 
