@@ -122,10 +122,11 @@ struct DaemonLifecycleTests {
 
     @Test("/health/ready answers 503 with the API error body while the store is not ready")
     func readyBeforeStore() async throws {
-        // The store is held by an exclusive transaction from another connection, so the daemon's
+        // Another connection holds the write lock of the (WAL) store file, so the daemon's first
         // migration waits on the busy timeout and readiness stays false meanwhile.
         let data = try TemporaryDirectory()
         let blocker = try await SQLiteConnection.open(storage: .file(path: data.path + "/etl-builder.sqlite"))
+        _ = try await blocker.query("PRAGMA journal_mode = WAL", [])
         _ = try await blocker.query("BEGIN EXCLUSIVE", [])
         let daemon = try await DaemonProcess.start(environment: [
             "ETL_BUILDER_DATA_DIRECTORY": data.path, "ETL_BUILDER_STORE_BUSY_TIMEOUT_MS": "60000",

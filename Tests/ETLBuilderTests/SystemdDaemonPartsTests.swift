@@ -75,8 +75,28 @@ struct ConfigReloaderTests {
 
     @Test("every configuration key is compared by a reload")
     func everyKeyCompared() throws {
-        let settings = try ConfigLoader(explicitPath: nil, environment: [:], systemConfigPath: "/nonexistent").load()
-        #expect(Set(settings.valuesByKey.keys) == Set(ConfigSchema.keys.map(\.key)))
+        let defaults = try ConfigLoader(explicitPath: nil, environment: [:], systemConfigPath: "/nonexistent").load()
+        for spec in ConfigSchema.keys {
+            let changed = try ConfigLoader(
+                explicitPath: nil, environment: [spec.environmentName: Self.otherValidValue(for: spec)],
+                systemConfigPath: "/nonexistent"
+            ).load()
+            #expect(defaults.changedKeys(in: changed) == [spec.key], "\(spec.key)")
+        }
+    }
+
+    /// A valid value for `spec` that differs from its default.
+    static func otherValidValue(for spec: ConfigKeySpec) -> String {
+        switch (spec.key, spec.kind) {
+        case ("store.url", _): "sqlite:///tmp/other.db"
+        case ("scheduler.default_timezone", _): "Europe/Paris"
+        case ("auth.secrets_key", _): Data(repeating: 1, count: 32).base64EncodedString()
+        case ("auth.jwt_secret", _): String(repeating: "k", count: 32)
+        case (_, .integer(let range)): String(range.lowerBound == Int(spec.defaultValue) ? range.upperBound : range.lowerBound)
+        case (_, .boolean): spec.defaultValue == "true" ? "false" : "true"
+        case (_, .choice(let choices)): choices.first { $0 != spec.defaultValue }!
+        case (_, .string), (_, .validatedString): "/changed"
+        }
     }
 }
 

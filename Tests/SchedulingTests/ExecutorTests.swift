@@ -207,7 +207,13 @@ struct ExecutorTests {
                     entry.max = max(entry.max, entry.active)
                     counts[pipeline] = entry
                 }
-                try await Task.sleep(for: .milliseconds(40))
+                // A run of the `allow` pipeline waits until a second one runs beside it (bounded, so a
+                // broken limit fails the expectation below rather than hanging); under `queue` a run
+                // just takes a moment, during which a wrongly started second run would be counted.
+                for _ in 0..<(pipeline == parallel.id ? 500 : 4) {
+                    if pipeline == parallel.id, perPipeline.withLock({ $0[pipeline]?.max ?? 0 }) > 1 { break }
+                    try await Task.sleep(for: .milliseconds(10))
+                }
                 perPipeline.withLock { $0[pipeline]?.active -= 1 }
                 return ExecutionOutcome(rowsProcessed: 0, dataSizeBytes: 0)
             }

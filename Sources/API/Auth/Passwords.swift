@@ -14,7 +14,7 @@ public enum Passwords {
     public static let maximumBytes = 72
 
     /// Why `password` is not acceptable, or nil when it is.
-    public static func policyViolation(_ password: String) -> String? {
+    public static func policyViolation(_ password: String, minimumLength: Int = minimumLength) -> String? {
         if password.count < minimumLength { return "the password must have at least \(minimumLength) characters" }
         if password.utf8.count > maximumBytes { return "the password must be at most \(maximumBytes) bytes long" }
         return nil
@@ -29,6 +29,15 @@ public enum Passwords {
     public static func verify(_ password: String, hash: String) async -> Bool {
         await Task.detached(priority: .userInitiated) { Bcrypt.verify(password, hash: hash) }.value
     }
+
+    /// Spends the time of a verification without a user: login runs it for unknown usernames so
+    /// that the answer does not reveal which usernames exist.
+    public static func verifyWithoutUser(_ password: String) async {
+        _ = await Task.detached(priority: .userInitiated) { Bcrypt.verify(password, hash: decoyHash) }.value
+    }
+
+    /// The hash of a random password, computed once, on first use, off the event loop.
+    private static let decoyHash = Bcrypt.hash(generate(), cost: cost)
 
     /// A random password of `length` characters from an alphabet without look-alikes (no 0/O, 1/l/I).
     public static func generate(length: Int = 24) -> String {

@@ -15,11 +15,13 @@ public struct HealthRoutes: Sendable {
     let version: String
     let readiness: Readiness
 
+    /// Probes reporting `version` and `readiness`.
     public init(version: String, readiness: Readiness) {
         self.version = version
         self.readiness = readiness
     }
 
+    /// Adds the three probes to `router`.
     public func register(on router: Router<some RequestContext>) {
         router.get("/health") { _, _ in
             try JSONResponse.encode(Health(status: "healthy", version: version))
@@ -29,7 +31,7 @@ public struct HealthRoutes: Sendable {
         }
         router.get("/health/ready") { _, _ in
             if let reason = readiness.notReadyReason {
-                throw APIError(.serviceUnavailable, code: "NOT_READY", detail: "Not ready: \(reason)")
+                throw APIError(.notReady, "Not ready: \(reason)")
             }
             return try JSONResponse.encode(Probe(status: "ready"))
         }

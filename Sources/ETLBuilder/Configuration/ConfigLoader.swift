@@ -98,6 +98,11 @@ struct ConfigValues: Sendable {
     private var values: [String: ConfigValue] = [:]
     private(set) var sources: [String: ConfigSource] = [:]
 
+    /// The keys whose values differ between `self` and `other`, sorted.
+    func changedKeys(in other: ConfigValues) -> [String] {
+        Set(values.keys).union(other.values.keys).filter { values[$0] != other.values[$0] }.sorted()
+    }
+
     mutating func set(_ value: ConfigValue, for key: String, source: ConfigSource) {
         values[key] = value
         sources[key] = source

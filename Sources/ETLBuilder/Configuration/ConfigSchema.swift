@@ -24,6 +24,14 @@ enum ConfigSchema {
         .init(key: "auth.access_token_minutes", kind: .integer(1...1440), defaultValue: "30"),
         .init(key: "auth.refresh_token_days", kind: .integer(1...365), defaultValue: "7"),
         .init(key: "auth.registration_enabled", kind: .boolean, defaultValue: "true"),
+        .init(key: "auth.lockout_threshold", kind: .integer(1...100), defaultValue: "5"),
+        .init(key: "auth.lockout_minutes", kind: .integer(1...1440), defaultValue: "15"),
+        .init(key: "auth.password_min_length", kind: .integer(8...72), defaultValue: "8"),
+
+        .init(key: "api.rate_limit_per_minute", kind: .integer(0...1_000_000), defaultValue: "60"),
+        .init(key: "api.cors_origins", kind: .string, defaultValue: ""),
+        .init(key: "api.gzip_min_bytes", kind: .integer(0...100_000_000), defaultValue: "1024"),
+        .init(key: "api.list_cache_ms", kind: .integer(0...60_000), defaultValue: "1000"),
 
         .init(
             key: "scheduler.default_timezone",

@@ -1,3 +1,4 @@
+import API
 import Foundation
 import Logging
 
@@ -49,8 +50,12 @@ struct Settings: Sendable {
     var logging: LogOutput
     /// `docs.assets_dir`: a local directory for the API docs pages' assets; nil uses the CDN.
     var docsAssetsDirectory: String?
+    /// The HTTP API's settings (`api.*`, the login and password rules of `auth.*`).
+    var api: APISettings
+    /// Every checked value with its source; a reload compares them to see what changed.
+    let values: ConfigValues
     /// Where each key's value came from, for messages after loading.
-    var sources: [String: ConfigSource]
+    var sources: [String: ConfigSource] { values.sources }
 
     init(_ values: ConfigValues) throws(ConfigError) {
         func optional(_ key: String) -> String? {
@@ -94,6 +99,18 @@ struct Settings: Sendable {
             level: Logger.Level(rawValue: values.string("logging.level"))!,
             format: values.string("logging.format"))
         docsAssetsDirectory = optional("docs.assets_dir")
-        sources = values.sources
+        api = APISettings(
+            rateLimitPerMinute: values.integer("api.rate_limit_per_minute"),
+            corsAllowedOrigins: values.string("api.cors_origins").split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+            registrationEnabled: auth.registrationEnabled,
+            loginLockoutThreshold: values.integer("auth.lockout_threshold"),
+            loginLockoutDuration: .seconds(values.integer("auth.lockout_minutes") * 60),
+            passwordMinimumLength: values.integer("auth.password_min_length"),
+            gzipMinimumBytes: values.integer("api.gzip_min_bytes"),
+            docsAssetsDirectory: docsAssetsDirectory,
+            defaultTimeZone: values.string("scheduler.default_timezone"),
+            listCacheLifetime: .milliseconds(values.integer("api.list_cache_ms")))
+        self.values = values
     }
 }

@@ -39,11 +39,28 @@ struct Daemon {
         }
         let link = ServiceManagerLink(notifier: notifier, logger: logger)
         let heartbeat = WatchdogHeartbeat(notifier: notifier, environment: environment)
+        let store = try await StoreOpener(settings: settings.store, dataDirectory: dataDirectory, keys: keys, logger: logger).open()
+        do {
+            try await serve(
+                store: store, dataDirectory: dataDirectory, keys: keys, link: link, heartbeat: heartbeat)
+        } catch {
+            // The store service closes the store once it runs; before that, close it here.
+            try? await store.close()
+            throw error
+        }
+        logger.info("Stopped")
+    }
+
+    private func serve(
+        store: any MetadataStore, dataDirectory: DataDirectory, keys: KeyMaterial, link: ServiceManagerLink,
+        heartbeat: WatchdogHeartbeat?
+    ) async throws {
         let readiness = Readiness()
         let parts = DaemonParts()
         let events = ExecutionEvents()
+        let registry = ModuleRegistry.builtIn
         let runner = PipelineEngine(
-            registry: .builtIn,
+            registry: registry,
             environment: EngineEnvironment(dataDirectory: dataDirectory.path, filesRoot: settings.filesRoot))
         let scheduling = SchedulingConfiguration(
             defaults: SchedulingDefaults(settings.scheduler),
@@ -56,17 +73,24 @@ struct Daemon {
                 link.satisfied(.schedulesArmed)
             })
         let storeService = StoreService(
-            opener: StoreOpener(settings: settings.store, dataDirectory: dataDirectory, keys: keys, logger: logger),
-            readiness: readiness, parts: parts,
+            store: store, dataDirectory: dataDirectory, readiness: readiness, parts: parts,
             makeScheduling: { [logger] store in
                 SchedulingRuntime(store: store, events: events, runner: runner, configuration: scheduling, logger: logger)
             },
             onMigrated: { link.satisfied(.storeMigrated) },
             logger: logger)
+        let bridge = SchedulerBridge(
+            parts: parts, fallbackControl: StoreExecutionControl(store: store, events: events),
+            fallbackIntrospection: StoreSchedulerIntrospection(store: store, defaultTimeZone: settings.api.defaultTimeZone))
         let host = settings.server.host
-        let application = APIServer.makeApplication(
+        let application = await APIServer.makeApplication(
             host: host, port: settings.server.port,
-            dependencies: .init(version: ProductVersion.current, readiness: readiness),
+            dependencies: .init(
+                version: ProductVersion.current, readiness: readiness, store: store, events: events,
+                jwtSigningKey: keys.jwtSigningKey, accessTokenLifetime: settings.auth.accessTokenLifetime,
+                refreshTokenLifetime: settings.auth.refreshTokenLifetime, settings: settings.api,
+                validator: EngineValidator(registry: registry), modules: RegistryModuleCatalog(registry: registry),
+                executionControl: bridge, scheduleObserver: bridge, scheduler: bridge),
             logger: logger,
             onListening: { [logger] port in
                 logger.info("Listening on http://\(host):\(port)")
@@ -97,7 +121,6 @@ struct Daemon {
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
         try await group.run()
-        logger.info("Stopped")
     }
 }
 

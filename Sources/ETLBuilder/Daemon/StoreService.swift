@@ -4,14 +4,15 @@ import ServiceLifecycle
 import Store
 import Scheduling
 
-/// Opens and migrates the store, creates the first admin when there is no user, then runs the
+/// Migrates the opened store, creates the first admin when there is no user, then runs the
 /// scheduler and executor on it until graceful shutdown (they stop firing, drain running
 /// executions within the grace period and flush their events), and closes the store last.
 ///
-/// The store is opened here rather than before the service group starts so that the HTTP server
-/// already answers `/health` (and `/health/ready` with 503) while a busy or slow store is opened.
+/// Migration runs inside the service group, so the HTTP server already answers `/health` (and
+/// `/health/ready` with 503) while a busy store is migrated.
 struct StoreService: Service {
-    let opener: StoreOpener
+    let store: any MetadataStore
+    let dataDirectory: DataDirectory
     let readiness: Readiness
     let parts: DaemonParts
     let makeScheduling: @Sendable (any MetadataStore) -> SchedulingRuntime
@@ -19,16 +20,21 @@ struct StoreService: Service {
     let logger: Logger
 
     func run() async throws {
-        readiness.markNotReady(reason: "opening and migrating the metadata store")
-        try await opener.withStore { store, report in
+        do {
+            readiness.markNotReady(reason: "migrating the metadata store")
+            let report = try await store.migrate()
             logger.info("Store migrated", metadata: ["applied": "\(report.applied.count)", "current_version": "\(report.currentVersion)"])
-            try await InitialAdmin(store: store, dataDirectory: opener.dataDirectory, logger: logger).ensure()
+            try await InitialAdmin(store: store, dataDirectory: dataDirectory, logger: logger).ensure()
             readiness.markReady()
             onMigrated()
             let runtime = makeScheduling(store)
             parts.started(runtime)
             try await runtime.run()
             readiness.markNotReady(reason: "shutting down")
+        } catch {
+            try? await store.close()
+            throw error
         }
+        try await store.close()
     }
 }
