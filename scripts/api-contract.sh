@@ -3,7 +3,7 @@
 # /openapi.json, authenticated with an admin's access token. Exits non-zero on any 5xx or any
 # response that violates the document (status, content type, headers, body schema).
 #
-#   API_URL=http://127.0.0.1:8000 API_USER=admin API_PASSWORD=… scripts/api_schemathesis.sh [extra st options]
+#   API_URL=http://127.0.0.1:8000 API_USER=admin API_PASSWORD=… scripts/api-contract.sh [extra st options]
 #
 # The server should run with rate limiting off (ETL_BUILDER_API_RATE_LIMIT_PER_MINUTE=0) and
 # registration on; the run creates, edits and deletes pipelines and connections in its store.
