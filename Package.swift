@@ -135,6 +135,8 @@ let package = Package(
             dependencies: [
                 "ETLBuilder", "Store", "API", "Systemd",
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
