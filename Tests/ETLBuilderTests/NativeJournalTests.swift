@@ -13,7 +13,7 @@ struct NativeJournalTests {
             JournalLogHandler(label: label, identifier: "etl-builder-test", metadataProvider: nil)
         }
         logger.error("Node failed:\nline two", metadata: ["test_run": "\(run)", "pipeline_id": "p-42", "password": "hunter2"])
-        let entries = try Journald.entries(matching: "TEST_RUN=\(run)")
+        let entries = try Journald.entries(matching: "TEST_RUN=\(run)", where: { _ in true })
         let entry = try #require(entries.first)
         #expect(entry["MESSAGE"] as? String == "Node failed:\nline two")
         #expect(entry["PRIORITY"] as? String == "3")
