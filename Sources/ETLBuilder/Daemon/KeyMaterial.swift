@@ -68,13 +68,14 @@ struct KeyMaterial: Sendable, CustomStringConvertible {
         }
         var generator = SystemRandomNumberGenerator()
         let key = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        let text = Data(key).base64EncodedString() + "\n"
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+        let text = Data(key).base64EncodedString()
+        guard FileManager.default.createFile(atPath: path, contents: Data((text + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
             throw DaemonError.key(name: name, path: path, reason: "cannot write the generated key")
         }
         origins.append("\(name) generated into \(path)")
-        // The JWT key is used as the bytes of the file's text, so reading it back gives the same key.
-        return decode(Array(text.utf8).dropLast().map { $0 }) ?? key
+        // Decode the file's text as a later start will read it back, so both starts use one key
+        // (the JWT key is the text's bytes; the secrets key is the base64-decoded bytes).
+        return decode(Array(text.utf8)) ?? key
     }
 
     private static func trimmingNewline(_ bytes: [UInt8]) -> [UInt8] {
