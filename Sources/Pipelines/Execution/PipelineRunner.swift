@@ -18,10 +18,13 @@ public struct ExecutionRequest: Sendable {
     public var attempt: Int
     /// Stop the run after this long; nil for no limit.
     public var timeout: Duration?
+    /// Per node id, what the node saved in the pipeline's last successful run.
+    public var nodeState: [String: [String: JSONValue]]
 
     public init(
         reference: ExecutionReference, pipelineName: String, config: JSONValue, defaultParameters: [String: JSONValue],
-        parameters: [String: JSONValue], scheduledFor: Date?, triggerType: String, attempt: Int, timeout: Duration?
+        parameters: [String: JSONValue], scheduledFor: Date?, triggerType: String, attempt: Int, timeout: Duration?,
+        nodeState: [String: [String: JSONValue]] = [:]
     ) {
         self.reference = reference
         self.pipelineName = pipelineName
@@ -32,6 +35,7 @@ public struct ExecutionRequest: Sendable {
         self.triggerType = triggerType
         self.attempt = attempt
         self.timeout = timeout
+        self.nodeState = nodeState
     }
 }
 
@@ -41,10 +45,14 @@ public struct ExecutionOutcome: Sendable, Hashable {
     public var rowsProcessed: Int64
     /// Bytes written by the loaders.
     public var dataSizeBytes: Int64
+    /// Per node id, the state its node saved for the next run (only nodes that saved any). The
+    /// executor persists it with the success, never after a failure.
+    public var nodeState: [String: [String: JSONValue]]
 
-    public init(rowsProcessed: Int64, dataSizeBytes: Int64) {
+    public init(rowsProcessed: Int64, dataSizeBytes: Int64, nodeState: [String: [String: JSONValue]] = [:]) {
         self.rowsProcessed = rowsProcessed
         self.dataSizeBytes = dataSizeBytes
+        self.nodeState = nodeState
     }
 }
 

@@ -30,11 +30,29 @@ public struct NodeSetup: Sendable {
     /// Resolves file paths against `files.root`.
     public var files: FileRoot
     public var parameters: ParameterScope
+    /// Resolves `connection_id`s; nil when the run has no metadata store to ask.
+    public var connections: (any ConnectionResolver)?
+    /// What this node saved with ``NodeContext/saveStateOnSuccess(_:)`` in the pipeline's last
+    /// successful run (an incremental extractor's cursor), empty the first time.
+    public var state: [String: JSONValue]
 
-    public init(nodeID: String, files: FileRoot, parameters: ParameterScope) {
+    public init(
+        nodeID: String, files: FileRoot, parameters: ParameterScope, connections: (any ConnectionResolver)? = nil,
+        state: [String: JSONValue] = [:]
+    ) {
         self.nodeID = nodeID
         self.files = files
         self.parameters = parameters
+        self.connections = connections
+        self.state = state
+    }
+
+    /// The connection named by `reference` (an id or a name), or a failure naming it.
+    public func connection(_ reference: String) async throws -> ResolvedConnection {
+        guard let connections else {
+            throw ConnectionResolutionError(reference: reference, message: "no connection store is available to this run")
+        }
+        return try await connections.resolve(reference)
     }
 }
 

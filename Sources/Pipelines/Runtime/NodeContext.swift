@@ -72,8 +72,14 @@ public final class NodeContext {
 
     /// Work to do when the whole run succeeded (a loader renames its temporary file), and to
     /// undo when it did not. Nothing a loader writes becomes visible before every node is done.
-    public func onCommit(_ commit: @escaping @Sendable () throws -> Void, rollback: @escaping @Sendable () -> Void) {
+    public func onCommit(_ commit: @escaping @Sendable () async throws -> Void, rollback: @escaping @Sendable () -> Void) {
         run.addCommit(nodeID: nodeID, commit: commit, rollback: rollback)
+    }
+
+    /// Keeps `value` under `key` for this node's next run (``NodeSetup/state``), but only if this
+    /// whole run succeeds: an incremental extractor saves its highest cursor value here.
+    public func saveStateOnSuccess(_ key: String, _ value: JSONValue) {
+        run.saveState(nodeID: nodeID, key: key, value: value)
     }
 
     /// Reads all inputs at once and hands each batch to `body` with its input's index, in

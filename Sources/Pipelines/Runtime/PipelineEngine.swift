@@ -27,12 +27,19 @@ public struct EngineEnvironment: Sendable, Hashable {
 public struct PipelineEngine: PipelineRunner {
     public let registry: ModuleRegistry
     public let environment: EngineEnvironment
+    /// Lets the validator check `connection_id`s.
     public let connections: (any ConnectionLookup)?
+    /// Gives running nodes their connections' decrypted configs.
+    public let resolver: (any ConnectionResolver)?
 
-    public init(registry: ModuleRegistry, environment: EngineEnvironment, connections: (any ConnectionLookup)? = nil) {
+    public init(
+        registry: ModuleRegistry, environment: EngineEnvironment, connections: (any ConnectionLookup)? = nil,
+        resolver: (any ConnectionResolver)? = nil
+    ) {
         self.registry = registry
         self.environment = environment
         self.connections = connections
+        self.resolver = resolver
     }
 
     public func run(_ request: ExecutionRequest, events: ExecutionEvents) async throws -> ExecutionOutcome {
@@ -47,7 +54,9 @@ public struct PipelineEngine: PipelineRunner {
         let scope = ParameterScope(
             defaults: request.defaultParameters, overrides: request.parameters, executionID: request.reference.executionID,
             scheduledFor: request.scheduledFor ?? Date())
-        let run = try PipelineRun(plan: plan, scope: scope, environment: environment, reference: request.reference, events: events)
+        let run = try PipelineRun(
+            plan: plan, scope: scope, environment: environment, connections: resolver, nodeState: request.nodeState,
+            reference: request.reference, events: events)
         return try await run.execute(timeout: request.timeout)
     }
 }

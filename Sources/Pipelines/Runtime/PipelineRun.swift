@@ -21,7 +21,10 @@ struct PipelineRun {
     private let scope: ParameterScope
     private let shared: RunShared
 
-    init(plan: PipelinePlan, scope: ParameterScope, environment: EngineEnvironment, reference: ExecutionReference, events: ExecutionEvents) throws {
+    init(
+        plan: PipelinePlan, scope: ParameterScope, environment: EngineEnvironment, connections: (any ConnectionResolver)?,
+        nodeState: [String: [String: JSONValue]], reference: ExecutionReference, events: ExecutionEvents
+    ) throws {
         // One channel per edge, so two edges between the same nodes (a self-join) stay apart.
         var edges: [String: [String: [BoundedChannel<RecordBatch>]]] = [:]  // source → target → channels
         var channels: [BoundedChannel<RecordBatch>] = []
@@ -42,7 +45,9 @@ struct PipelineRun {
             do {
                 let config = try ConfigTemplates.expand(node.config, codeKeys: node.module.descriptor.codeKeys, scope: scope)
                 onError = OnErrorPolicy(rawValue: try config.string("on_error") ?? "fail") ?? .fail
-                operation = try node.module.makeOperator(config, setup: NodeSetup(nodeID: id, files: environment.files, parameters: scope))
+                let setup = NodeSetup(
+                    nodeID: id, files: environment.files, parameters: scope, connections: connections, state: nodeState[id] ?? [:])
+                operation = try node.module.makeOperator(config, setup: setup)
             } catch {
                 throw PipelineRunError(nodeID: id, message: String(describing: error))
             }
@@ -94,9 +99,9 @@ struct PipelineRun {
             }
             throw error
         }
-        try shared.commitAll()
+        try await shared.commitAll()
         let loaded = shared.loaded
-        return ExecutionOutcome(rowsProcessed: loaded.rows, dataSizeBytes: loaded.bytes)
+        return ExecutionOutcome(rowsProcessed: loaded.rows, dataSizeBytes: loaded.bytes, nodeState: shared.nodeState)
     }
 
     /// Runs one node and reports its metrics, whatever the outcome.

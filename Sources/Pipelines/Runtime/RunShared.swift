@@ -6,7 +6,7 @@ import Synchronization
 final class RunShared: Sendable {
     struct Commit: Sendable {
         var nodeID: String
-        var commit: @Sendable () throws -> Void
+        var commit: @Sendable () async throws -> Void
         var rollback: @Sendable () -> Void
     }
 
@@ -16,6 +16,7 @@ final class RunShared: Sendable {
     let quarantineDirectory: String
     private let totals = Mutex((rows: Int64(0), bytes: Int64(0)))
     private let commits = Mutex([Commit]())
+    private let savedState = Mutex([String: [String: JSONValue]]())
 
     init(reference: ExecutionReference, events: ExecutionEvents, progress: ProgressTracker, quarantineRoot: String) {
         self.reference = reference
@@ -39,19 +40,25 @@ final class RunShared: Sendable {
 
     var loaded: (rows: Int64, bytes: Int64) { totals.withLock { $0 } }
 
-    func addCommit(nodeID: String, commit: @escaping @Sendable () throws -> Void, rollback: @escaping @Sendable () -> Void) {
+    func saveState(nodeID: String, key: String, value: JSONValue) {
+        savedState.withLock { $0[nodeID, default: [:]][key] = value }
+    }
+
+    var nodeState: [String: [String: JSONValue]] { savedState.withLock { $0 } }
+
+    func addCommit(nodeID: String, commit: @escaping @Sendable () async throws -> Void, rollback: @escaping @Sendable () -> Void) {
         commits.withLock { $0.append(Commit(nodeID: nodeID, commit: commit, rollback: rollback)) }
     }
 
     /// Runs every commit; on the first failure, rolls back the rest and throws it.
-    func commitAll() throws(PipelineRunError) {
+    func commitAll() async throws(PipelineRunError) {
         let pending = commits.withLock { commits in
             defer { commits.removeAll() }
             return commits
         }
         for (index, entry) in pending.enumerated() {
             do {
-                try entry.commit()
+                try await entry.commit()
             } catch {
                 for later in pending[(index + 1)...] { later.rollback() }
                 throw PipelineRunError(nodeID: entry.nodeID, message: "could not commit output: \(error)")
