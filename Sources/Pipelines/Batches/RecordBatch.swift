@@ -1,19 +1,41 @@
+/// A column's type as the system it was read from spells it (`postgres`, `character varying(20)`),
+/// so that a loader writing to the same kind of system can recreate the column exactly.
+public struct NativeType: Sendable, Hashable {
+    /// The system whose type name this is: `postgres`…
+    public var system: String
+    /// The type as that system writes it in DDL.
+    public var name: String
+
+    public init(system: String, name: String) {
+        self.system = system
+        self.name = name
+    }
+}
+
 /// A named, typed column of a batch schema.
 public struct Field: Sendable, Hashable {
     public var name: String
     public var type: DataType
+    /// The source's own type for the column, when the extractor knows it.
+    public var native: NativeType?
 
-    public init(name: String, type: DataType) {
+    public init(name: String, type: DataType, native: NativeType? = nil) {
         self.name = name
         self.type = type
+        self.native = native
     }
 }
 
 /// The columns of a batch, in order.
 public struct Schema: Sendable, Hashable {
     public var fields: [Field]
+    /// The columns of the source's primary key, when the extractor knows it; empty otherwise.
+    public var primaryKey: [String]
 
-    public init(_ fields: [Field]) { self.fields = fields }
+    public init(_ fields: [Field], primaryKey: [String] = []) {
+        self.fields = fields
+        self.primaryKey = primaryKey
+    }
 
     public var names: [String] { fields.map(\.name) }
 
