@@ -1,0 +1,33 @@
+import Pipelines
+import PostgresClient
+
+/// The result of testing a postgres connection: what `POST /connections/{id}/test` reports.
+public struct PostgresConnectionTestResult: Sendable, Hashable {
+    public var succeeded: Bool
+    /// Connect plus one query, in milliseconds (success only).
+    public var latencyMilliseconds: Int?
+    /// `SELECT version()` (success only).
+    public var serverVersion: String?
+    /// Why it failed (`authentication failed for user "etlb"`…).
+    public var message: String?
+    /// The stable error code of the failure.
+    public var errorCode: String?
+}
+
+/// Really connects with a connection's config and runs `SELECT version()`.
+public enum PostgresConnectionTest {
+    public static func run(config: [String: JSONValue]) async -> PostgresConnectionTestResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        do throws(PostgresError) {
+            let connection = try await PostgresConnection.connect(PostgresConfiguration(config: config))
+            defer { connection.close() }
+            let version = try await connection.query("SELECT version()").scalar ?? connection.serverVersion
+            let elapsed = clock.now - start
+            let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+            return PostgresConnectionTestResult(succeeded: true, latencyMilliseconds: milliseconds, serverVersion: version)
+        } catch {
+            return PostgresConnectionTestResult(succeeded: false, message: error.description, errorCode: error.errorCode)
+        }
+    }
+}
