@@ -90,14 +90,19 @@ struct CatalogTests {
         }
     }
 
-    @Test("scheduler snapshot: armed pipelines and their next slots from the store")
+    @Test("scheduler snapshot (admins): armed pipelines and their next slots from the store, no fire lag yet")
     func scheduler() async throws {
         let harness = try await APIHarness.make()
         let armed = try await harness.pipeline()
         _ = try await harness.pipeline(name: "Draft", status: .draft)
         try await harness.run { api in
-            let snapshot = try await api.send(.get, "/api/v1/scheduler", as: .viewer)
+            let forbidden = try await api.send(.get, "/api/v1/scheduler", as: .developer)
+            #expect(forbidden.status == .forbidden && forbidden.isError("FORBIDDEN"))
+            let snapshot = try await api.send(.get, "/api/v1/scheduler", as: .admin)
             #expect(snapshot.status == .ok)
+            let lag = try #require(snapshot.json["fire_lag"] as? [String: Any])
+            #expect(lag["samples"] as? Int == 0 && lag["total"] as? Int == 0)
+            #expect(lag["p99_ms"] is NSNull && lag["p50_ms"] is NSNull)
             #expect(snapshot.json["state"] as? String == "unavailable" && snapshot.json["armed_pipelines"] as? Int == 1)
             let upcoming = try #require(snapshot.json["upcoming"] as? [[String: Any]])
             #expect(upcoming.first?["pipeline_id"] as? String == armed.id.uuidString.lowercased())

@@ -34,7 +34,7 @@ struct RoleMatrixTests {
         (.delete, "/api/v1/connections/{connection_id}", .developer),
         (.post, "/api/v1/connections/{connection_id}/test", .developer),
         (.get, "/api/v1/modules", .viewer), (.get, "/api/v1/modules/{module_type}/{module_name}/schema", .viewer),
-        (.get, "/api/v1/scheduler", .viewer),
+        (.get, "/api/v1/scheduler", .admin), (.get, "/metrics", .admin),
     ]
 
     @Test("the matrix names every operation of the router")

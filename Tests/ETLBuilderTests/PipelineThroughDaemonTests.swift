@@ -144,6 +144,18 @@ final class APIClient {
     }
 }
 
+extension APIClient {
+    /// GETs `path` and returns the body as text (for `/metrics`).
+    func text(_ path: String) async throws -> String {
+        var request = URLRequest(url: base.appendingPathComponent(path))
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        guard status == 200 else { throw APIClientError.status(status, String(decoding: data, as: UTF8.self)) }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
 enum APIClientError: Error {
     case status(Int, String)
 }

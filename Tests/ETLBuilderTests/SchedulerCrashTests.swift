@@ -44,7 +44,10 @@ struct SchedulerCrashTests {
             in: data, "SELECT count(*) AS n FROM executions WHERE trigger_type = 'scheduled' HAVING count(*) > ?",
             [.integer(firedBeforeCrash)])
 
-        // End of the stream: the blocked run reads EOF and finishes; the daemon stops cleanly.
+        // Later runs must not block in open(2) on a FIFO nobody writes: put a plain file in its
+        // place. Then end the stream: the blocked run reads EOF and finishes; the daemon stops cleanly.
+        #expect(unlink(files + "/stream.csv") == 0)
+        try "id\n1\n".write(toFile: files + "/stream.csv", atomically: true, encoding: .utf8)
         close(writer)
         #expect(try await second.stop() == 0, "\(second.stderr)")
     }

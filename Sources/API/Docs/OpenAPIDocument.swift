@@ -3103,6 +3103,65 @@ enum OpenAPIDocument {
     }
    }
   },
+  "/metrics": {
+   "get": {
+    "operationId": "metrics",
+    "summary": "Prometheus metrics",
+    "tags": [
+     "scheduler"
+    ],
+    "security": [
+     {
+      "bearerAuth": []
+     },
+     {
+      "apiKeyAuth": []
+     }
+    ],
+    "description": "Access: admin (scrape with an admin API key as the bearer credential). The Prometheus text format 0.0.4: etl_builder_scheduler_armed_schedules, etl_builder_executions_running, etl_builder_executions_pending and etl_builder_executor_workers (gauges), etl_builder_scheduler_slots_total{result} and etl_builder_executions_finished_total{status} (counters), etl_builder_scheduler_fire_lag_seconds and etl_builder_execution_duration_seconds (histograms).",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "headers": {
+       "X-Request-ID": {
+        "$ref": "#/components/headers/X-Request-ID"
+       },
+       "X-RateLimit-Limit": {
+        "$ref": "#/components/headers/X-RateLimit-Limit"
+       },
+       "X-RateLimit-Remaining": {
+        "$ref": "#/components/headers/X-RateLimit-Remaining"
+       },
+       "X-RateLimit-Reset": {
+        "$ref": "#/components/headers/X-RateLimit-Reset"
+       }
+      },
+      "content": {
+       "text/plain": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/E401"
+     },
+     "403": {
+      "$ref": "#/components/responses/E403"
+     },
+     "405": {
+      "$ref": "#/components/responses/E405"
+     },
+     "429": {
+      "$ref": "#/components/responses/E429"
+     },
+     "500": {
+      "$ref": "#/components/responses/E500"
+     }
+    }
+   }
+  },
   "/api/v1/scheduler": {
    "get": {
     "operationId": "scheduler",
@@ -3118,7 +3177,7 @@ enum OpenAPIDocument {
       "apiKeyAuth": []
      }
     ],
-    "description": "Access: Any authenticated user (viewer, developer, admin).",
+    "description": "Access: admin. The live scheduler's armed pipelines, next slots, queue counts and fire-lag percentiles (state unavailable, from the store, when no scheduler runs).",
     "parameters": [
      {
       "name": "limit",
@@ -4967,6 +5026,50 @@ enum OpenAPIDocument {
      },
      "running_executions": {
       "type": "integer"
+     },
+     "fire_lag": {
+      "type": "object",
+      "description": "Percentiles of the recent fire lags (fired_at - due) in milliseconds; null before the first fire.",
+      "properties": {
+       "samples": {
+        "type": "integer"
+       },
+       "total": {
+        "type": "integer"
+       },
+       "p50_ms": {
+        "type": [
+         "number",
+         "null"
+        ]
+       },
+       "p90_ms": {
+        "type": [
+         "number",
+         "null"
+        ]
+       },
+       "p99_ms": {
+        "type": [
+         "number",
+         "null"
+        ]
+       },
+       "max_ms": {
+        "type": [
+         "number",
+         "null"
+        ]
+       }
+      },
+      "required": [
+       "samples",
+       "total",
+       "p50_ms",
+       "p90_ms",
+       "p99_ms",
+       "max_ms"
+      ]
      }
     },
     "required": [
@@ -4974,7 +5077,8 @@ enum OpenAPIDocument {
      "armed_pipelines",
      "upcoming",
      "pending_executions",
-     "running_executions"
+     "running_executions",
+     "fire_lag"
     ]
    },
    "Health": {

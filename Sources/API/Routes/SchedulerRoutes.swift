@@ -1,12 +1,12 @@
 import Foundation
 import Hummingbird
 
-/// `GET /scheduler`: the scheduler's state and its next slots.
+/// `GET /scheduler` (admins): the scheduler's state, its next slots, the queue and the fire lag.
 struct SchedulerRoutes {
     let services: APIServices
 
     func register(on groups: RouteGroups) {
-        groups.viewer.get("/scheduler", use: snapshot)
+        groups.admin.get("/scheduler", use: snapshot)
     }
 
     @Sendable func snapshot(_ request: Request, context: APIRequestContext) async throws -> Response {

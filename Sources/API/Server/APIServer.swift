@@ -38,6 +38,8 @@ public enum APIServer {
         public var scheduler: any SchedulerIntrospection
         /// `POST /connections/{id}/test` (default: `file` only).
         public var connectionTester: any ConnectionTester
+        /// `GET /metrics` (default: no samples).
+        public var metrics: any MetricsExposition
 
         /// Dependencies; the integration points default to the built-in implementations.
         public init(
@@ -47,7 +49,8 @@ public enum APIServer {
             validator: any PipelineValidating = StructuralPipelineValidator(),
             modules: any ModuleCatalog = StaticModuleCatalog(), executionControl: (any ExecutionControl)? = nil,
             scheduleObserver: any ScheduleObserver = NoScheduleObserver(), scheduler: (any SchedulerIntrospection)? = nil,
-            connectionTester: any ConnectionTester = BuiltInConnectionTester()
+            connectionTester: any ConnectionTester = BuiltInConnectionTester(),
+            metrics: any MetricsExposition = EmptyMetricsExposition()
         ) {
             self.version = version
             self.readiness = readiness
@@ -64,6 +67,7 @@ public enum APIServer {
             self.scheduler =
                 scheduler ?? StoreSchedulerIntrospection(store: store, defaultTimeZone: settings.defaultTimeZone)
             self.connectionTester = connectionTester
+            self.metrics = metrics
         }
     }
 
@@ -114,6 +118,7 @@ public enum APIServer {
         let docs = DocsRoutes(version: services.version, assetsDirectory: settings.docsAssetsDirectory)
         docs.register(on: router)
         PipelineEventsSocket.registerPlainRequestAnswer(on: router)
+        MetricsRoutes(exposition: services.dependencies.metrics).register(on: router)
         let groups = RouteGroups(base: router.group("/api/v1"))
         AuthRoutes(services: services).register(on: groups)
         APIKeyRoutes(services: services).register(on: groups)

@@ -38,6 +38,18 @@ struct SchedulerBridge: ExecutionControl, ScheduleObserver, SchedulerIntrospecti
         view.armedPipelines = live.schedules.count
         view.runningExecutions = live.running
         view.pendingExecutions = live.pending
+        view.fireLag = API.SchedulerSnapshot.FireLag(live.fireLag)
         return view
+    }
+}
+
+extension API.SchedulerSnapshot.FireLag {
+    /// The scheduler's fire-lag summary (seconds) in the API's milliseconds.
+    init(_ summary: FireLagSummary) {
+        func milliseconds(_ seconds: Double?) -> Double? { seconds.map { ($0 * 1_000_000).rounded() / 1000 } }
+        self.init(
+            samples: summary.samples, total: summary.total, p50Milliseconds: milliseconds(summary.p50),
+            p90Milliseconds: milliseconds(summary.p90), p99Milliseconds: milliseconds(summary.p99),
+            maxMilliseconds: milliseconds(summary.max))
     }
 }

@@ -57,6 +57,7 @@ struct Daemon {
     ) async throws {
         let readiness = Readiness()
         let parts = DaemonParts()
+        let metrics = DaemonMetrics(parts: parts)
         let events = ExecutionEvents()
         let registry = ModuleRegistry.builtIn
         let runner = PipelineEngine(
@@ -71,7 +72,8 @@ struct Daemon {
             onArmed: { [logger] count in
                 logger.info("Schedules armed", metadata: ["count": "\(count)"])
                 link.satisfied(.schedulesArmed)
-            })
+            },
+            metricsFactory: metrics.factory)
         let storeService = StoreService(
             store: store, dataDirectory: dataDirectory, readiness: readiness, parts: parts,
             makeScheduling: { [logger] store in
@@ -90,7 +92,7 @@ struct Daemon {
                 jwtSigningKey: keys.jwtSigningKey, accessTokenLifetime: settings.auth.accessTokenLifetime,
                 refreshTokenLifetime: settings.auth.refreshTokenLifetime, settings: settings.api,
                 validator: EngineValidator(registry: registry), modules: RegistryModuleCatalog(registry: registry),
-                executionControl: bridge, scheduleObserver: bridge, scheduler: bridge),
+                executionControl: bridge, scheduleObserver: bridge, scheduler: bridge, metrics: metrics),
             logger: logger,
             onListening: { [logger] port in
                 logger.info("Listening on http://\(host):\(port)")

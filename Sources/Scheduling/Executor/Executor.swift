@@ -1,3 +1,4 @@
+import CoreMetrics
 import Foundation
 import Logging
 import Pipelines
@@ -30,6 +31,7 @@ public actor Executor: ExecutionControl {
     private let clock: any SchedulerClock
     private let configuration: SchedulingConfiguration
     private let random: @Sendable () -> Double
+    private let metrics: SchedulingMetrics
     private let logger: Logger
 
     private var runs: [UUID: Run] = [:]
@@ -45,7 +47,7 @@ public actor Executor: ExecutionControl {
     init(
         store: any MetadataStore, events: ExecutionEvents, runner: any PipelineRunner, clock: any SchedulerClock,
         configuration: SchedulingConfiguration, random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
-        logger: Logger
+        metrics: SchedulingMetrics = SchedulingMetrics(factory: NOOPMetricsHandler.instance), logger: Logger
     ) {
         self.store = store
         self.events = events
@@ -53,6 +55,7 @@ public actor Executor: ExecutionControl {
         self.clock = clock
         self.configuration = configuration
         self.random = random
+        self.metrics = metrics
         self.logger = logger
     }
 
@@ -186,6 +189,7 @@ public actor Executor: ExecutionControl {
         if case .failed = ending, let reason = runs[execution.id]?.cancelReason { ending = .cancelled(reason: reason) }
         do {
             let finished = try await store.finishExecution(id: execution.id, ending.completion)
+            metrics.recordFinished(finished.status, seconds: finished.durationSeconds)
             publish(finished, finished.status, error: finished.errorMessage, failedNodeID: finished.failedNodeID)
             if case .failed = ending, let policy { try await retryIfAllowed(finished, rule: policy.retry) }
         } catch {
@@ -253,6 +257,7 @@ public actor Executor: ExecutionControl {
             guard !execution.status.isFinal else { return .alreadyFinished(execution.status.rawValue) }
             if runs[executionID] != nil { return await cancel(executionID: executionID, reason: reason) }
             let finished = try await store.finishExecution(id: executionID, ExecutionCompletion(status: .cancelled, errorMessage: reason))
+            metrics.recordFinished(.cancelled, seconds: nil)
             publish(finished, .cancelled, error: reason, failedNodeID: nil)
             return .cancelled
         } catch {

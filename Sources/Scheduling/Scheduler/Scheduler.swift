@@ -1,3 +1,4 @@
+import CoreMetrics
 import Cron
 import Foundation
 import Logging
@@ -29,6 +30,7 @@ public actor Scheduler {
     private let defaults: SchedulingDefaults
     private let logger: Logger
     private let fireBatchSize: Int
+    private let metrics: SchedulingMetrics
 
     private var wheel: TimerWheel<UUID>
     private var armed: [UUID: ArmedSchedule] = [:]
@@ -39,7 +41,8 @@ public actor Scheduler {
 
     init(
         store: any MetadataStore, events: ExecutionEvents, control: any ExecutionControl, clock: any SchedulerClock,
-        defaults: SchedulingDefaults, fireBatchSize: Int = 500, logger: Logger
+        defaults: SchedulingDefaults, fireBatchSize: Int = 500,
+        metrics: SchedulingMetrics = SchedulingMetrics(factory: NOOPMetricsHandler.instance), logger: Logger
     ) {
         self.store = store
         self.events = events
@@ -47,6 +50,7 @@ public actor Scheduler {
         self.clock = clock
         self.defaults = defaults
         self.fireBatchSize = max(1, fireBatchSize)
+        self.metrics = metrics
         self.logger = logger
         wheel = TimerWheel(start: Self.second(clock.now))
     }
@@ -201,7 +205,9 @@ public actor Scheduler {
         for fire in batch {
             let gate = armed[fire.pipelineID]?.policy.overlap.gate ?? .none
             if gate == .cancelActive && !fire.isCatchUp { await cancelActiveRuns(of: fire.pipelineID) }
-            lag.record(max(0, fire.firedAt.timeIntervalSince(fire.due)))
+            let lagSeconds = max(0, fire.firedAt.timeIntervalSince(fire.due))
+            lag.record(lagSeconds)
+            metrics.fireLag.recordNanoseconds(Int64(lagSeconds * 1e9))
             slotFires.append(
                 SlotFire(
                     pipelineID: fire.pipelineID, slot: fire.slot, firedAt: fire.firedAt,
@@ -225,6 +231,7 @@ public actor Scheduler {
             switch result {
             case .inserted(let execution):
                 counters.enqueued += 1
+                metrics.slotsEnqueued.increment()
                 enqueued = true
                 events.publish(
                     .status(
@@ -232,9 +239,11 @@ public actor Scheduler {
                         at: fire.firedAt))
             case .slotTaken:
                 counters.taken += 1
+                metrics.slotsTaken.increment()
                 logger.debug("Slot already taken", metadata: ["pipeline_id": "\(fire.pipelineID)", "slot": "\(fire.slot)"])
             case .skippedActive:
                 counters.skipped += 1
+                metrics.slotsSkipped.increment()
                 logger.info(
                     "Slot skipped: the previous run is still active (overlap policy forbid)",
                     metadata: ["pipeline_id": "\(fire.pipelineID)", "slot": "\(fire.slot)"])

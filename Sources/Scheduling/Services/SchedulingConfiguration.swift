@@ -1,3 +1,4 @@
+import CoreMetrics
 import Foundation
 
 /// Everything the scheduler and the executor are configured with (`scheduler.*` settings).
@@ -34,11 +35,15 @@ public struct SchedulingConfiguration: Sendable {
     public var heartbeat: SchedulerHeartbeat?
     /// Called once every armed pipeline has its timer, with their number.
     public var onArmed: (@Sendable (Int) async -> Void)?
+    /// Makes the fire-lag histogram and the slot and execution counters (the daemon passes its
+    /// Prometheus factory); by default nothing is recorded.
+    public var metricsFactory: any MetricsFactory
 
     public init(
         defaults: SchedulingDefaults, maxConcurrentExecutions: Int = 4, shutdownGrace: Duration = .seconds(30),
         node: String = "local", queuePollInterval: Duration? = .seconds(2), maximumIdleSleep: Duration = .seconds(60),
-        fireBatchSize: Int = 500, heartbeat: SchedulerHeartbeat? = nil, onArmed: (@Sendable (Int) async -> Void)? = nil
+        fireBatchSize: Int = 500, heartbeat: SchedulerHeartbeat? = nil, onArmed: (@Sendable (Int) async -> Void)? = nil,
+        metricsFactory: any MetricsFactory = NOOPMetricsHandler.instance
     ) {
         self.defaults = defaults
         self.maxConcurrentExecutions = max(1, maxConcurrentExecutions)
@@ -49,6 +54,7 @@ public struct SchedulingConfiguration: Sendable {
         self.fireBatchSize = fireBatchSize
         self.heartbeat = heartbeat
         self.onArmed = onArmed
+        self.metricsFactory = metricsFactory
     }
 }
 

@@ -48,12 +48,13 @@ public final class SchedulingRuntime: Service, Sendable {
         self.clock = clock
         self.configuration = configuration
         self.logger = logger
+        let metrics = SchedulingMetrics(factory: configuration.metricsFactory)
         executor = Executor(
             store: store, events: events, runner: runner, clock: clock, configuration: configuration, random: random,
-            logger: logger)
+            metrics: metrics, logger: logger)
         scheduler = Scheduler(
             store: store, events: events, control: executor, clock: clock, defaults: configuration.defaults,
-            fireBatchSize: configuration.fireBatchSize, logger: logger)
+            fireBatchSize: configuration.fireBatchSize, metrics: metrics, logger: logger)
     }
 
     public func run() async throws {
