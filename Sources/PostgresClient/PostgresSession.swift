@@ -21,6 +21,8 @@ final class PostgresSession {
         }
         guard let pointer else { throw .connectFailed(target: "PostgreSQL", detail: "out of memory") }
         let session = PostgresSession(connection: pointer)
+        // Server notices (`table … does not exist, skipping`) are not errors; keep them off stderr.
+        PQsetNoticeProcessor(pointer, { _, _ in }, nil)
         guard PQstatus(pointer) == CONNECTION_OK else {
             func text(_ value: UnsafeMutablePointer<CChar>?) -> String { value.map { String(cString: $0) } ?? "" }
             throw ConnectFailure.classify(session.errorText, user: text(PQuser(pointer)), host: text(PQhost(pointer)), port: text(PQport(pointer)))
@@ -131,7 +133,7 @@ final class PostgresSession {
     /// Runs a statement whose result is binary rows (a `FETCH` from a binary cursor) and passes
     /// each cell to `cell(row, column, bytes)`; returns the row count.
     func fetchBinary(_ sql: String, _ cell: (Int, Int, UnsafeRawBufferPointer?) throws(PostgresError) -> Void) throws(PostgresError) -> Int {
-        let result = try run(sql, parameters: [])
+        let result = try run(sql, parameters: [], binaryResults: true)
         defer { PQclear(result) }
         try check(result, PGRES_TUPLES_OK)
         let rows = Int(PQntuples(result))
@@ -149,9 +151,9 @@ final class PostgresSession {
 
     // MARK: Plumbing
 
-    private func run(_ sql: String, parameters: [String?]) throws(PostgresError) -> OpaquePointer {
+    private func run(_ sql: String, parameters: [String?], binaryResults: Bool = false) throws(PostgresError) -> OpaquePointer {
         let result = withOptionalCStrings(parameters) { values in
-            PQexecParams(connection, sql, Int32(parameters.count), nil, values, nil, nil, 0)
+            PQexecParams(connection, sql, Int32(parameters.count), nil, values, nil, nil, binaryResults ? 1 : 0)
         }
         guard let result else { throw PQstatus(connection) == CONNECTION_OK ? .invalidData(errorText) : .connectionLost(detail: errorText) }
         return result

@@ -33,13 +33,16 @@ struct BatchWriter {
             }
             return
         }
+        var outcome: CopyInOutcome?
         try await withSavepoint { () async throws -> Bool in
-            let outcome = try await copy(batch)
-            try rejectConversions(outcome, batch)
-            guard outcome.rejection != nil else { return true }
+            outcome = try await copy(batch)
+            return outcome?.rejection == nil
+        }
+        guard let outcome else { return }
+        try rejectConversions(outcome, batch)
+        if outcome.rejection != nil {
             let failed = Set(outcome.conversionFailures.map(\.row))
             try await bisect(batch, rows: (0..<batch.rowCount).filter { !failed.contains($0) })
-            return false
         }
     }
 

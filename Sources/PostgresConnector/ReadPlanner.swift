@@ -26,7 +26,10 @@ struct ReadPlanner {
                 casts = true
                 types.append(.text)
                 fields.append(Field(name: column.name, type: .string))
-                selections.append("etlb_source.\(SQL.identifier(column.name))::text")
+                // format() prints through the type's output function (a text cast may differ:
+                // inet's adds the netmask); nulls stay null.
+                let value = "etlb_source.\(SQL.identifier(column.name))"
+                selections.append("CASE WHEN \(value) IS NULL THEN NULL ELSE format('%s', \(value)) END AS \(SQL.identifier(column.name))")
             }
         }
         let sql = casts ? "SELECT \(selections.joined(separator: ", ")) FROM (\(query.sql)) AS etlb_source" : query.sql
