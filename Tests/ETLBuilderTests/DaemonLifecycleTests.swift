@@ -1,5 +1,8 @@
 import API
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import SQLiteNIO
 import Testing
 
@@ -148,12 +151,18 @@ struct DaemonLifecycleTests {
 
 /// Polls `/health/ready` until it answers 200.
 func waitUntilReady(_ daemon: DaemonProcess, timeout: Duration = .seconds(30)) async throws {
+    try await waitUntilReady(daemon.baseURL, timeout: timeout, diagnostics: daemon.stderr)
+}
+
+/// Polls `/health/ready` of the daemon at `base` until it answers 200.
+func waitUntilReady(_ base: URL, timeout: Duration = .seconds(30), diagnostics: @autoclosure () -> String = "") async throws {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
-        if try await daemon.get("/health/ready").status == 200 { return }
+        let ready = try? await URLSession.shared.data(from: base.appendingPathComponent("/health/ready"))
+        if (ready?.1 as? HTTPURLResponse)?.statusCode == 200 { return }
         try await Task.sleep(for: .milliseconds(50))
     }
-    Issue.record("daemon not ready in time:\n\(daemon.stderr)")
+    Issue.record("daemon not ready in time:\n\(diagnostics())")
     throw CancellationError()
 }
 

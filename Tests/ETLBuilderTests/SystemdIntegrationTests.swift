@@ -90,6 +90,55 @@ struct SystemdIntegrationTests {
         }
     }
 
+    @Test("an execution's status changes and node lines reach the journal with PIPELINE_ID, EXECUTION_ID, NODE_ID, TRIGGER_TYPE",
+          .enabled(if: Journald.isAvailable, "needs root and systemd-journald"), .timeLimit(.minutes(2)))
+    func executionFieldsInJournal() async throws {
+        try Journald.ensureRunning()
+        let data = try TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: data.path + "/files", withIntermediateDirectories: true)
+        try "id\n1\n2\n".write(toFile: data.path + "/files/in.csv", atomically: true, encoding: .utf8)
+        let daemon = try DaemonProcess.launch(
+            arguments: ["serve", "--host", "127.0.0.1", "--port", "0"],
+            environment: ["ETL_BUILDER_DATA_DIRECTORY": data.path, "ETL_BUILDER_LOGGING_FORMAT": "journal"], workingDirectory: nil)
+        let pid = daemon.process.processIdentifier
+        let listening = try Journald.entries(matching: "_PID=\(pid)", where: { ($0["MESSAGE"] as? String)?.hasPrefix("Listening on") == true })
+        let line = try #require(listening.compactMap { $0["MESSAGE"] as? String }.first { $0.hasPrefix("Listening on") })
+        let api = APIClient(base: try #require(URL(string: String(line.dropFirst("Listening on ".count)))))
+        try await waitUntilReady(api.base)
+        let password = try String(contentsOfFile: data.path + "/initial-admin-password", encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        try await api.login(username: "admin", password: password)
+        let created = try await api.json("POST", "/api/v1/pipelines", body: [
+            "name": "journal fields",
+            "config": [
+                "nodes": [
+                    ["id": "read", "type": "extractor", "module": "csv", "position": ["x": 0, "y": 0],
+                     "description": "input", "config": ["path": "in.csv"]],
+                    ["id": "write", "type": "loader", "module": "csv", "position": ["x": 200, "y": 0],
+                     "description": "output", "config": ["path": "out.csv"]],
+                ],
+                "edges": [["source": "read", "target": "write"]],
+            ],
+        ])
+        let pipelineID = try #require(created["id"] as? String)
+        let execution = try await api.json("POST", "/api/v1/pipelines/\(pipelineID)/execute", body: ["params": [:]])
+        let executionID = try #require(execution["execution_id"] as? String)
+
+        let entries = try Journald.entries(
+            matching: "PIPELINE_ID=\(pipelineID)", where: { ($0["MESSAGE"] as? String) == "Execution success" })
+        #expect(try await daemon.stop() == 0)
+        let messages = entries.compactMap { $0["MESSAGE"] as? String }
+        #expect(messages.contains("Execution running") && messages.contains("Execution success"))
+        for entry in entries {
+            #expect(entry["EXECUTION_ID"] as? String == executionID)
+            #expect(entry["TRIGGER_TYPE"] as? String == "manual")
+        }
+        let nodeIDs = Set(entries.compactMap { $0["NODE_ID"] as? String })
+        #expect(nodeIDs == ["read", "write"], "each node's lines carry its NODE_ID")
+        let wrote = entries.first { ($0["MESSAGE"] as? String)?.hasPrefix("Wrote 2 rows") == true }
+        #expect(wrote?["NODE_ID"] as? String == "write")
+    }
+
     @Test("logging.format auto writes native entries when stderr is the journal stream ($JOURNAL_STREAM)",
           .enabled(if: Journald.isAvailable, "needs root and systemd-journald"))
     func autoDetectsJournalStream() async throws {

@@ -8,7 +8,7 @@ import Store
 /// started once the store is open and migrated.
 ///
 /// `run()`:
-/// 1. subscribes the ``ExecutionEventRecorder`` (before anything publishes);
+/// 1. subscribes the ``ExecutionEventRecorder`` and the ``ExecutionJournal`` (before anything publishes);
 /// 2. recovers executions a crash left `running`;
 /// 3. arms every armed pipeline and fires the slots the misfire policies keep;
 /// 4. runs the timer loop and the claim loop until graceful shutdown (or cancellation);
@@ -60,6 +60,8 @@ public final class SchedulingRuntime: Service, Sendable {
     public func run() async throws {
         let recorder = ExecutionEventRecorder(store: store, logger: logger)
         let stream = events.subscribe(buffering: .unbounded)
+        let journal = ExecutionJournal(store: store, logger: logger)
+        let journalStream = events.subscribe(buffering: .unbounded)
         try await executor.recoverInterrupted()
         try await scheduler.start()
         await configuration.onArmed?(await scheduler.snapshot().schedules.count)
@@ -67,6 +69,7 @@ public final class SchedulingRuntime: Service, Sendable {
             // Unstructured, so cancelling `run()` does not cut the stream short: the recorder
             // stops when the broadcaster is finished below, after the last state change.
             group.addTask { await Task { await recorder.record(stream) }.value }
+            group.addTask { await Task { await journal.record(journalStream) }.value }
             group.addTask {
                 await cancelWhenGracefulShutdown {
                     await withDiscardingTaskGroup { loops in
