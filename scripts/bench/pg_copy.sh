@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# PostgreSQL → PostgreSQL copy benchmark (issue 8). Generates an `orders` table (default
+# 2 000 000 rows; bigint id primary key, int customer_id, numeric(12,2) amount, text status,
+# timestamptz created_at, text note and more types), then in the same run copies it
+#   1. with a `psql COPY … TO STDOUT (FORMAT binary) | psql COPY … FROM STDIN (FORMAT binary)` pipe,
+#   2. with `etl-builder run` (postgres extractor → postgres loader, mode replace, create_table),
+# and prints rows/s of both, their ratio, the peak RSS of etl-builder (/usr/bin/time -v) and
+# whether the copy's column types and primary key equal the source's.
+# Goal: ≥ 0.7 × the pipe's rows/s, peak RSS ≤ 150 MB, identical schema.
+#
+#   scripts/bench/pg_copy.sh [ROWS]
+#   ETL_BUILDER_BIN=/path/etl-builder       the binary (default .build/release/etl-builder, built if missing)
+#   ETLB_BENCH_POSTGRES_URL=postgres://…    the server (default: scripts/services/postgres.sh start)
+#   ETLB_BENCH_HARNESS=/path/PGBench        run this instead of etl-builder: HARNESS URL SCHEMA SOURCE TARGET
+set -euo pipefail
+
+rows="${1:-2000000}"
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+work="${BENCH_DIR:-$(mktemp -d /tmp/etl-pg-bench.XXXXXX)}"
+binary="${ETL_BUILDER_BIN:-$repo/.build/release/etl-builder}"
+url="${ETLB_BENCH_POSTGRES_URL:-$("$repo/scripts/services/postgres.sh" start)}"
+
+[[ -x /usr/bin/time ]] || { echo "error: /usr/bin/time is missing (Debian package: time)" >&2; exit 1; }
+if [[ -z "${ETLB_BENCH_HARNESS:-}" && ! -x "$binary" ]]; then
+  (cd "$repo" && swift build -c release --product etl-builder)
+fi
+
+sql() { PGOPTIONS="-c client_min_messages=warning" psql "$url" -X -q -v ON_ERROR_STOP=1 -At "$@"; }
+now() { date +%s.%N; }
+
+existing=-1
+if [[ "$(sql -c "SELECT to_regclass('bench.orders') IS NOT NULL")" == t ]]; then existing=$(sql -c "SELECT count(*) FROM bench.orders"); fi
+if [[ "$existing" != "$rows" ]]; then
+  echo "Generating $rows orders…"
+  sql <<SQL
+DROP SCHEMA IF EXISTS bench CASCADE;
+CREATE SCHEMA bench;
+CREATE TABLE bench.orders (
+  id bigint PRIMARY KEY, customer_id integer NOT NULL, amount numeric(12,2) NOT NULL, status text NOT NULL,
+  created_at timestamptz NOT NULL, note text, quantity smallint, discount real, sku varchar(32), is_gift boolean,
+  ship_date date, reference uuid, attributes jsonb);
+INSERT INTO bench.orders
+SELECT g, (g::bigint * 7919 % 100000)::int, round((random() * 10000)::numeric, 2), (ARRAY['new', 'paid', 'shipped', 'cancelled'])[1 + g % 4],
+       timestamptz '2025-01-01 00:00:00+00' + g * interval '1.5 second',
+       CASE WHEN g % 5 = 0 THEN NULL ELSE 'note ' || md5(g::text) END, (g % 20)::smallint, (g % 7) / 10.0,
+       'SKU-' || (g % 5000), g % 11 = 0, date '2025-01-01' + (g % 365),
+       md5(g::text)::uuid, jsonb_build_object('channel', CASE WHEN g % 2 = 0 THEN 'web' ELSE 'store' END, 'items', g % 9)
+FROM generate_series(1, $rows) AS g;
+VACUUM ANALYZE bench.orders;
+SQL
+fi
+
+echo "Running on $(nproc) core(s), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo "== psql binary COPY pipe"
+sql -c "DROP TABLE IF EXISTS bench.orders_pipe" -c "CREATE TABLE bench.orders_pipe (LIKE bench.orders INCLUDING ALL)"
+start=$(now)
+psql "$url" -X -q -c "COPY (SELECT * FROM bench.orders) TO STDOUT (FORMAT binary)" \
+  | psql "$url" -X -q -v ON_ERROR_STOP=1 -c "COPY bench.orders_pipe FROM STDIN (FORMAT binary)"
+pipe_seconds=$(echo "$(now) - $start" | bc -l)
+
+echo "== etl-builder"
+sql -c "DROP TABLE IF EXISTS bench.orders_copy"
+mkdir -p "$work/data"
+if [[ -n "${ETLB_BENCH_HARNESS:-}" ]]; then
+  run=("$ETLB_BENCH_HARNESS" "$url" bench orders orders_copy)
+else
+  config=$(python3 - "$url" <<'PY'
+import json, sys, urllib.parse
+u = urllib.parse.urlparse(sys.argv[1])
+print(json.dumps({"host": u.hostname, "port": u.port or 5432, "database": u.path.lstrip("/"),
+                  "username": urllib.parse.unquote(u.username or ""), "password": urllib.parse.unquote(u.password or ""),
+                  "ssl_mode": "disable"}))
+PY
+)
+  export ETL_BUILDER_DATA_DIRECTORY="$work/data"
+  "$binary" connection delete bench-pg >/dev/null 2>&1 || true
+  "$binary" connection create --name bench-pg --type postgres --config "$config" >/dev/null
+  cat > "$work/pipeline.json" <<'JSON'
+{
+  "name": "pg-copy",
+  "config": {
+    "nodes": [
+      {"id": "read", "type": "extractor", "module": "postgres", "description": "orders",
+       "config": {"connection_id": "bench-pg", "schema": "bench", "table": "orders"}},
+      {"id": "write", "type": "loader", "module": "postgres", "description": "copy of orders",
+       "config": {"connection_id": "bench-pg", "schema": "bench", "table": "orders_copy", "mode": "replace", "create_table": true}}
+    ],
+    "edges": [{"source": "read", "target": "write"}]
+  }
+}
+JSON
+  run=("$binary" run "$work/pipeline.json")
+fi
+start=$(now)
+/usr/bin/time -v "${run[@]}" > "$work/run.out" 2> "$work/time.txt" || { cat "$work/run.out" "$work/time.txt"; exit 1; }
+etl_seconds=$(echo "$(now) - $start" | bc -l)
+peak_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
+
+schema_of() {
+  sql -c "SELECT string_agg(attname || ' ' || format_type(atttypid, atttypmod), ', ' ORDER BY attnum) FROM pg_attribute
+          WHERE attrelid = 'bench.$1'::regclass AND attnum > 0 AND NOT attisdropped" \
+      -c "SELECT string_agg(a.attname, ', ' ORDER BY k.n) FROM pg_index i CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, n)
+          JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum WHERE i.indrelid = 'bench.$1'::regclass AND i.indisprimary"
+}
+content_of() { sql -c "SELECT count(*), sum(hashtext(t::text)::bigint) FROM bench.$1 AS t"; }
+
+pipe_rate=$(echo "$rows / $pipe_seconds" | bc -l)
+etl_rate=$(echo "$rows / $etl_seconds" | bc -l)
+printf 'rows: %d\n' "$rows"
+printf 'psql pipe:   %.2f s, %.0f rows/s\n' "$pipe_seconds" "$pipe_rate"
+printf 'etl-builder: %.2f s, %.0f rows/s, peak RSS %.1f MB\n' "$etl_seconds" "$etl_rate" "$(echo "$peak_kb / 1024" | bc -l)"
+printf 'ratio etl-builder / pipe: %.2f (goal ≥ 0.70)\n' "$(echo "$etl_rate / $pipe_rate" | bc -l)"
+if [[ "$(schema_of orders)" == "$(schema_of orders_copy)" ]]; then echo "schema (types + primary key): identical"; else
+  echo "schema differs:"; schema_of orders; schema_of orders_copy; fi
+if [[ "$(content_of orders)" == "$(content_of orders_copy)" ]]; then echo "content: identical"; else echo "content differs"; fi
