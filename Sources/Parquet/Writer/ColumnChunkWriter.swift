@@ -7,20 +7,31 @@ struct FinishedColumnChunk {
     var buffers: [[UInt8]]
 }
 
-/// A column chunk writer whose value type is hidden, so a row group can hold one per column.
-protocol ColumnChunkWriting: AnyObject {
+/// A column chunk writer whose physical kind is hidden, so a row group can hold one per column.
+///
+/// It is a set of closures rather than a protocol existential on purpose: the closures are
+/// made where the kind is concrete, so the hot per-value loop runs specialised code, where a
+/// protocol witness of a generic type would run the unspecialised generic implementation.
+struct AnyColumnChunkWriter {
     /// Appends rows `rows` of `column`.
-    func write(_ column: Column, rows: Range<Int>) throws(ParquetWriterError)
+    let write: (Column, Range<Int>) throws(ParquetWriterError) -> Void
     /// Bytes held for the current row group (pages, dictionary, the open page).
-    var bufferedBytes: Int { get }
+    let bufferedBytes: () -> Int
     /// Closes the chunk as if it started at file offset `offset`, and starts a new one.
-    func finish(at offset: Int64) throws(ParquetWriterError) -> FinishedColumnChunk
+    let finish: (_ offset: Int64) throws(ParquetWriterError) -> FinishedColumnChunk
+
+    init<Kind: PhysicalKind>(_ writer: ColumnChunkWriter<Kind>) {
+        var writer = writer
+        write = { (column, rows) throws(ParquetWriterError) in try writer.write(column, rows: rows) }
+        bufferedBytes = { writer.bufferedBytes }
+        finish = { (offset) throws(ParquetWriterError) in try writer.finish(at: offset) }
+    }
 }
 
 /// Encodes one column of the current row group into compressed pages: dictionary-encoded
 /// (RLE_DICTIONARY) while the dictionary stays small, PLAIN after it grows too big; definition
 /// levels RLE/bit-packed; statistics kept on the way.
-final class ColumnChunkWriter<Kind: PhysicalKind>: ColumnChunkWriting {
+struct ColumnChunkWriter<Kind: PhysicalKind> {
     private let kind: Kind
     private let path: String
     private let limits: PageLimits
@@ -61,7 +72,7 @@ final class ColumnChunkWriter<Kind: PhysicalKind>: ColumnChunkWriting {
 
     var bufferedBytes: Int { dataPages.count + dictionaryPage.count + dictionaryPlainBytes + pageBytes }
 
-    func write(_ column: Column, rows: Range<Int>) throws(ParquetWriterError) {
+    mutating func write(_ column: Column, rows: Range<Int>) throws(ParquetWriterError) {
         let cells = kind.cells(of: column)
         let validity = column.validity
         for row in rows {
@@ -76,7 +87,7 @@ final class ColumnChunkWriter<Kind: PhysicalKind>: ColumnChunkWriting {
     }
 
     @inline(__always)
-    private func append(_ value: Kind.Value) {
+    private mutating func append(_ value: Kind.Value) {
         if pageHasNull { pageLevels.append(1) }
         pageValueCount += 1
         if dictionaryEnabled {
@@ -95,7 +106,7 @@ final class ColumnChunkWriter<Kind: PhysicalKind>: ColumnChunkWriting {
         }
     }
 
-    private func appendNull() {
+    private mutating func appendNull() {
         if !pageHasNull {
             pageHasNull = true
             pageLevels.append(contentsOf: repeatElement(1, count: pageValueCount))
@@ -107,7 +118,7 @@ final class ColumnChunkWriter<Kind: PhysicalKind>: ColumnChunkWriting {
 
     /// The dictionary passed its limit: close the dictionary-encoded page, write the
     /// dictionary, and go on with PLAIN pages.
-    private func fallBackToPlain() throws(ParquetWriterError) {
+    private mutating func fallBackToPlain() throws(ParquetWriterError) {
         try flushPage()
         try writeDictionaryPage()
         dictionaryEnabled = false
@@ -115,7 +126,7 @@ final class ColumnChunkWriter<Kind: PhysicalKind>: ColumnChunkWriting {
         dictionaryPlainBytes = 0
     }
 
-    private func flushPage() throws(ParquetWriterError) {
+    private mutating func flushPage() throws(ParquetWriterError) {
         guard pageValueCount > 0 else { return }
         body.removeAll(keepingCapacity: true)
         body.append(contentsOf: [0, 0, 0, 0])
@@ -136,7 +147,7 @@ final class ColumnChunkWriter<Kind: PhysicalKind>: ColumnChunkWriting {
             kind.appendPlain(pageValues, to: &body)
             encoding = .plain
         }
-        try appendPage(.data(valueCount: Int32(pageValueCount), encoding: encoding), to: &dataPages)
+        try appendPage(.data(valueCount: Int32(pageValueCount), encoding: encoding))
         encodings.insert(encoding)
         encodings.insert(.rle)
         valueCount += Int64(pageValueCount)
@@ -148,25 +159,31 @@ final class ColumnChunkWriter<Kind: PhysicalKind>: ColumnChunkWriting {
         pageBytes = 0
     }
 
-    private func writeDictionaryPage() throws(ParquetWriterError) {
+    private mutating func writeDictionaryPage() throws(ParquetWriterError) {
         guard memo.count > 0 else { return }
         body.removeAll(keepingCapacity: true)
         memo.appendPlain(with: kind, to: &body)
-        try appendPage(.dictionary(valueCount: Int32(memo.count)), to: &dictionaryPage)
+        try appendPage(.dictionary(valueCount: Int32(memo.count)))
         encodings.insert(.plain)
     }
 
-    /// Compresses `body` and appends header and page to `output`.
-    private func appendPage(_ kind: PageHeader.Kind, to output: inout [UInt8]) throws(ParquetWriterError) {
+    /// Compresses `body` and appends header and page to the data pages, or makes them the
+    /// dictionary page.
+    private mutating func appendPage(_ kind: PageHeader.Kind) throws(ParquetWriterError) {
         if compression != .none { try compressor.compress(body, into: &compressed) }
-        let payloadCount = compression == .none ? body.count : compressed.count
-        let header = PageHeader(kind: kind, uncompressedSize: Int32(body.count), compressedSize: Int32(payloadCount)).encoded
-        output.append(contentsOf: header)
-        output.append(contentsOf: compression == .none ? body : compressed)
+        let payload = compression == .none ? body : compressed
+        let header = PageHeader(kind: kind, uncompressedSize: Int32(body.count), compressedSize: Int32(payload.count)).encoded
+        switch kind {
+        case .data:
+            dataPages.append(contentsOf: header)
+            dataPages.append(contentsOf: payload)
+        case .dictionary:
+            dictionaryPage = header + payload
+        }
         uncompressedBytes += Int64(header.count + body.count)
     }
 
-    func finish(at offset: Int64) throws(ParquetWriterError) -> FinishedColumnChunk {
+    mutating func finish(at offset: Int64) throws(ParquetWriterError) -> FinishedColumnChunk {
         try flushPage()
         if dictionaryEnabled { try writeDictionaryPage() }
         let dictionarySize = Int64(dictionaryPage.count)

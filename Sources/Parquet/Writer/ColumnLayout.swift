@@ -5,7 +5,7 @@ import Pipelines
 /// type, legacy converted type) and the physical kind that encodes its cells.
 struct ColumnLayout {
     let element: SchemaElement
-    private let makeWriter: (PageLimits, ParquetCompression, any PageCompressor) -> any ColumnChunkWriting
+    private let makeWriter: (PageLimits, ParquetCompression, any PageCompressor) -> AnyColumnChunkWriter
 
     init(field: Field) {
         var element = SchemaElement(name: field.name, repetition: .optional)
@@ -69,12 +69,13 @@ struct ColumnLayout {
         element.physicalType = kind.physicalType
         self.element = element
         makeWriter = { limits, compression, compressor in
-            ColumnChunkWriter(kind: kind, path: field.name, limits: limits, compression: compression, compressor: compressor)
+            AnyColumnChunkWriter(
+                ColumnChunkWriter(kind: kind, path: field.name, limits: limits, compression: compression, compressor: compressor))
         }
     }
 
     /// A writer for this column's chunks.
-    func writer(limits: PageLimits, compression: ParquetCompression, compressor: any PageCompressor) -> any ColumnChunkWriting {
+    func writer(limits: PageLimits, compression: ParquetCompression, compressor: any PageCompressor) -> AnyColumnChunkWriter {
         makeWriter(limits, compression, compressor)
     }
 }
