@@ -7,7 +7,7 @@ import Pipelines
 /// `options`, the libpq TLS and keepalive keywords under their own names (`sslrootcert`,
 /// `sslcert`, `sslkey`, `target_session_attrs`, `keepalives`…), or a whole `url`
 /// (`postgres://user:password@host:port/database?sslmode=…`) that the other keys refine.
-public struct PostgresConfiguration: Sendable, Hashable {
+public struct PostgresConfiguration: Sendable {
     /// libpq keyword → value, in the order given to `PQconnectdbParams`.
     public private(set) var keywords: [(String, String)]
 
@@ -50,18 +50,4 @@ public struct PostgresConfiguration: Sendable, Hashable {
 
     /// A configuration from a `postgres://` URL.
     public init(url: String) throws(PostgresError) { try self.init(config: ["url": .string(url)]) }
-
-    public static func == (lhs: PostgresConfiguration, rhs: PostgresConfiguration) -> Bool {
-        lhs.keywords.elementsEqual(rhs.keywords) { $0 == $1 }
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        for (key, value) in keywords {
-            hasher.combine(key)
-            hasher.combine(value)
-        }
-    }
-
-    /// The value of a libpq keyword, when set.
-    public func value(_ keyword: String) -> String? { keywords.last { $0.0 == keyword }?.1 }
 }

@@ -24,15 +24,12 @@ public struct ResultColumn: Sendable, Hashable {
     public var typmod: Int32
     /// The table the column comes from, when it is a plain table column (0 otherwise).
     public var tableOID: UInt32
-    /// The column's number in that table.
-    public var tableColumn: Int
 
-    public init(name: String, oid: UInt32, typmod: Int32, tableOID: UInt32 = 0, tableColumn: Int = 0) {
+    public init(name: String, oid: UInt32, typmod: Int32, tableOID: UInt32 = 0) {
         self.name = name
         self.oid = oid
         self.typmod = typmod
         self.tableOID = tableOID
-        self.tableColumn = tableColumn
     }
 }
 

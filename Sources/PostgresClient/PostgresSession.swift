@@ -69,7 +69,7 @@ final class PostgresSession {
         return (0..<PQnfields(description)).map { index in
             ResultColumn(
                 name: String(cString: PQfname(description, index)), oid: PQftype(description, index), typmod: PQfmod(description, index),
-                tableOID: PQftable(description, index), tableColumn: Int(PQftablecol(description, index)))
+                tableOID: PQftable(description, index))
         }
     }
 

@@ -12,6 +12,17 @@ public struct PostgresConnectionTestResult: Sendable, Hashable {
     public var message: String?
     /// The stable error code of the failure.
     public var errorCode: String?
+
+    /// The API's form: `{status: "success", latency_ms, server_version}` or
+    /// `{status: "failed", message, error_code}`.
+    public var json: JSONValue {
+        if succeeded {
+            return [
+                "status": "success", "latency_ms": .integer(Int64(latencyMilliseconds ?? 0)), "server_version": .string(serverVersion ?? ""),
+            ]
+        }
+        return ["status": "failed", "message": .string(message ?? ""), "error_code": .string(errorCode ?? "")]
+    }
 }
 
 /// Really connects with a connection's config and runs `SELECT version()`.

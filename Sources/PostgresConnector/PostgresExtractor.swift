@@ -29,6 +29,7 @@ struct PostgresExtractor: NodeOperator {
             }
             return index
         }
+        let estimate = try await estimatedRows(connection)
         try await connection.startRead(plan)
         var rows: Int64 = 0
         var highest: Value = .null
@@ -36,12 +37,20 @@ struct PostgresExtractor: NodeOperator {
             if let cursorIndex { highest = Self.highest(batch.columns[cursorIndex], above: highest) }
             rows += Int64(batch.rowCount)
             try await context.output.emit(batch)
+            if let estimate { context.reportProgress(min(1, Double(rows) / estimate)) }
         }
         if let cursor, let value = highest.isNull ? lowerBound : Self.stateValue(highest) {
             context.saveStateOnSuccess("cursor", value)
             context.log(.info, "Cursor \(cursor.column) now at \(value.stringValue ?? value.canonicalText)")
         }
         context.log(.info, "Extracted \(rows) rows from PostgreSQL", metadata: ["rows": .integer(rows)])
+    }
+
+    /// The planner's row count of a table read, for progress; nil for queries and unanalysed tables.
+    private func estimatedRows(_ connection: PostgresConnection) async throws -> Double? {
+        guard case .table(let schema, let table, _, _) = source else { return nil }
+        let count = try await connection.query("SELECT reltuples FROM pg_class WHERE oid = to_regclass($1)", [SQL.qualified(schema, table)])
+        return count.scalar.flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil }
     }
 
     /// The larger of `current` and the column's highest non-null cell.

@@ -20,6 +20,7 @@ struct ConnectionTestTests {
         #expect(result.succeeded)
         #expect(result.latencyMilliseconds != nil)
         #expect(result.serverVersion?.hasPrefix("PostgreSQL ") == true)
+        #expect(result.json["status"] == "success")
     }
 
     @Test func wrongPasswordIsAnAuthenticationFailure() async throws {
@@ -27,6 +28,7 @@ struct ConnectionTestTests {
         #expect(!result.succeeded)
         #expect(result.errorCode == "postgres_authentication_failed")
         #expect(result.message?.hasPrefix("authentication failed for user \"") == true)
+        #expect(result.json["status"] == "failed")
     }
 
     @Test func nothingListeningCannotConnect() async throws {
