@@ -2,6 +2,7 @@ import Hummingbird
 import HummingbirdWebSocket
 import Logging
 import Pipelines
+import ServiceLifecycle
 import Store
 
 /// Builds the daemon's HTTP application: the routes of the API document under `/api/v1`, the
@@ -71,24 +72,61 @@ public enum APIServer {
         }
     }
 
-    /// An application listening on `host:port`; run it inside the daemon's service group.
-    /// `onListening` is called with the bound port once the socket accepts connections.
+    /// Where the API listens.
+    public enum Listener: Sendable, Hashable {
+        /// Bind `host:port` (port 0: any free port).
+        case address(host: String, port: Int)
+        /// Accept on a listening socket inherited from the service manager (socket activation).
+        case inheritedSocket(descriptor: Int32)
+    }
+
+    /// The API server for `listener`, to run inside the daemon's service group. `onListening` is
+    /// called with the port once the socket accepts connections.
+    public static func makeServer(
+        listener: Listener, dependencies: Dependencies, logger: Logger,
+        onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async -> any Service {
+        switch listener {
+        case .address(let host, let port):
+            return await makeApplication(host: host, port: port, dependencies: dependencies, logger: logger, onListening: onListening)
+        case .inheritedSocket(let descriptor):
+            let (router, webSocketRouter) = await makeRouters(dependencies: dependencies)
+            return InheritedSocketServer(
+                descriptor: descriptor, router: router, webSocketRouter: webSocketRouter, serverName: serverName, logger: logger,
+                onListening: onListening)
+        }
+    }
+
+    /// An application listening on `host:port` (what ``makeServer(listener:dependencies:logger:onListening:)``
+    /// runs for an address; tests drive it directly). `onListening` is called with the bound port
+    /// once the socket accepts connections.
     public static func makeApplication(
         host: String, port: Int, dependencies: Dependencies, logger: Logger,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async -> some ApplicationProtocol {
+        let (router, webSocketRouter) = await makeRouters(dependencies: dependencies)
+        return Application(
+            router: router,
+            server: .http1WebSocketUpgrade(webSocketRouter: webSocketRouter),
+            configuration: .init(address: .hostname(host, port: port), serverName: serverName),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
+            logger: logger)
+    }
+
+    /// The `Server` response header.
+    static let serverName = "etl-builder"
+
+    /// The HTTP router and the router of WebSocket upgrades.
+    private static func makeRouters(
+        dependencies: Dependencies
+    ) async -> (Router<APIRequestContext>, Router<APIRequestContext>) {
         let services = await APIServices(dependencies: dependencies)
         let router = makeRouter(services: services)
         let webSocketRouter = Router(context: APIRequestContext.self)
         // Upgrade requests get a request id and an access-log line like any other.
         webSocketRouter.add(middleware: RequestLogMiddleware(errors: ErrorResponder(routes: RouteIndex.Reference())))
         PipelineEventsSocket(services: services).register(on: webSocketRouter)
-        return Application(
-            router: router,
-            server: .http1WebSocketUpgrade(webSocketRouter: webSocketRouter),
-            configuration: .init(address: .hostname(host, port: port), serverName: "etl-builder"),
-            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
-            logger: logger)
+        return (router, webSocketRouter)
     }
 
     /// The router of every HTTP operation (also used by the test that compares it with the OpenAPI document).

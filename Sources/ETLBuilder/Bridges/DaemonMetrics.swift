@@ -30,12 +30,15 @@ struct DaemonMetrics: MetricsExposition {
         ]
         self.registry = registry
         self.factory = factory
-        armed = registry.makeGauge(
-            name: "etl_builder_scheduler_armed_schedules", help: "Pipelines armed: active, scheduled and with a schedule.")
-        running = registry.makeGauge(name: "etl_builder_executions_running", help: "Executions running in this daemon.")
-        pending = registry.makeGauge(
-            name: "etl_builder_executions_pending", help: "Executions waiting in the queue, retries waiting for their backoff included.")
-        workers = registry.makeGauge(name: "etl_builder_executor_workers", help: "Size of the executor's worker pool.")
+        func gauge(_ subsystem: String, _ name: String, _ unit: String, _ help: String) -> Gauge {
+            registry.makeGauge(
+                descriptor: MetricNameDescriptor(
+                    namespace: "etl_builder", subsystem: subsystem, metricName: name, unitName: unit, helpText: help))
+        }
+        armed = gauge("scheduler", "armed", "schedules", "Pipelines armed: active, scheduled and with a schedule.")
+        running = gauge("executions", "running", "", "Executions running in this daemon.")
+        pending = gauge("executions", "pending", "", "Executions waiting in the queue, retries waiting for their backoff included.")
+        workers = gauge("executor", "workers", "", "Size of the executor's worker pool.")
     }
 
     func exposition() async -> String {

@@ -84,9 +84,9 @@ struct Daemon {
         let bridge = SchedulerBridge(
             parts: parts, fallbackControl: StoreExecutionControl(store: store, events: events),
             fallbackIntrospection: StoreSchedulerIntrospection(store: store, defaultTimeZone: settings.api.defaultTimeZone))
-        let host = settings.server.host
-        let application = await APIServer.makeApplication(
-            host: host, port: settings.server.port,
+        let listener = try apiListener()
+        let application = await APIServer.makeServer(
+            listener: listener,
             dependencies: .init(
                 version: ProductVersion.current, readiness: readiness, store: store, events: events,
                 jwtSigningKey: keys.jwtSigningKey, accessTokenLifetime: settings.auth.accessTokenLifetime,
@@ -95,7 +95,11 @@ struct Daemon {
                 executionControl: bridge, scheduleObserver: bridge, scheduler: bridge, metrics: metrics),
             logger: logger,
             onListening: { [logger] port in
-                logger.info("Listening on http://\(host):\(port)")
+                switch listener {
+                case .address(let host, _): logger.info("Listening on http://\(host):\(port)")
+                case .inheritedSocket(let descriptor):
+                    logger.info("Listening on the socket passed by the service manager (fd \(descriptor), port \(port))")
+                }
                 link.satisfied(.apiListening)
             })
         let reloader = ConfigReloader(
@@ -123,6 +127,21 @@ struct Daemon {
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
         try await group.run()
+    }
+}
+
+extension Daemon {
+    /// The socket systemd passed (`etl-builder.socket`, `$LISTEN_FDS`) when there is one, else
+    /// `server.host:server.port`.
+    func apiListener() throws -> APIServer.Listener {
+        do {
+            if let socket = try SocketActivation.listeningStreamSocket(named: "http") {
+                return .inheritedSocket(descriptor: socket.fileDescriptor)
+            }
+        } catch {
+            throw DaemonError.serviceManager(error.description)
+        }
+        return .address(host: settings.server.host, port: settings.server.port)
     }
 }
 

@@ -53,11 +53,16 @@ final class DaemonProcess {
         throw DaemonProcessError.notListening(stderr: daemon.stderr)
     }
 
-    /// Starts `etl-builder` with `arguments` without waiting for anything.
-    static func launch(arguments: [String], environment: [String: String], workingDirectory: URL?) throws -> DaemonProcess {
+    /// Starts `etl-builder` with `arguments` (or `launcher`, given the etl-builder path and
+    /// `arguments`, e.g. `systemd-socket-activate`) without waiting for anything.
+    static func launch(
+        arguments: [String], environment: [String: String], workingDirectory: URL?, launcher: URL? = nil,
+        launcherArguments: [String] = []
+    ) throws -> DaemonProcess {
         let process = Process()
-        process.executableURL = etlBuilderExecutable()
-        process.arguments = arguments
+        process.executableURL = launcher ?? etlBuilderExecutable()
+        if launcher != nil { process.arguments = launcherArguments + [etlBuilderExecutable().path] }
+        process.arguments = (process.arguments ?? []) + arguments
         process.environment = childEnvironment(environment)
         if let workingDirectory { process.currentDirectoryURL = workingDirectory }
         let errors = Pipe()
