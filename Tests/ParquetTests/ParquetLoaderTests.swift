@@ -18,6 +18,7 @@ struct ParquetLoaderTests {
             try FileManager.default.createDirectory(atPath: files, withIntermediateDirectories: true)
         }
 
+        @discardableResult
         func run(_ nodes: [(String, String, String, JSONValue)], edges: [(String, String)], parameters: [String: JSONValue] = [:])
             async throws -> [ExecutionEvent]
         {
@@ -91,6 +92,17 @@ struct ParquetLoaderTests {
                 edges: [("in", "out")])
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.files) == ["bad.csv"])
+    }
+
+    @Test func anEmptyInputWritesAFileWithoutRows() async throws {
+        let workspace = try Workspace()
+        try "id,name\n".write(toFile: workspace.files + "/empty.csv", atomically: true, encoding: .utf8)
+        try await workspace.run(
+            [("in", "extractor", "csv", ["path": "empty.csv"]), ("out", "loader", "parquet", ["path": "empty.parquet", "compression": "none"])],
+            edges: [("in", "out")])
+        let report = try PyArrowReport(reading: workspace.files + "/empty.parquet")
+        #expect(report.rowCount == 0)
+        #expect(report.rowGroups.isEmpty)
     }
 
     @Test func unknownCompressionIsAConfigError() async throws {

@@ -34,20 +34,6 @@ public struct ParquetLoaderModule: PipelineModule {
     public func analyze(_ config: ModuleConfig, inputs: [[String]?]) -> ModuleAnalysis { ModuleAnalysis(outputColumns: nil) }
 
     public func makeOperator(_ config: ModuleConfig, setup: NodeSetup) throws -> any NodeOperator {
-        ParquetLoader(path: try setup.files.resolve(try config.requiredString("path")), options: try Self.options(config))
-    }
-
-    /// The writer options a node config asks for.
-    static func options(_ config: ModuleConfig) throws -> ParquetWriterOptions {
-        var options = ParquetWriterOptions()
-        if let name = try config.string("compression") {
-            guard let compression = ParquetCompression(rawValue: name) else {
-                throw ModuleConfigError(key: "compression", message: "must be one of none, snappy, gzip, zstd")
-            }
-            options.compression = compression
-        }
-        if let rows = try config.integer("row_group_rows") { options.rowGroupRows = rows }
-        if let bytes = try config.integer("row_group_bytes") { options.rowGroupBytes = bytes }
-        return options
+        ParquetLoader(path: try setup.files.resolve(try config.requiredString("path")), options: try ParquetWriterOptions(config: config))
     }
 }
