@@ -76,12 +76,8 @@ final class PostgresSession {
     /// Sends one encoded batch through `COPY … FROM STDIN (FORMAT binary)`.
     func copyIn(_ sql: String, _ encoded: EncodedBatch) throws(PostgresError) -> CopyInOutcome {
         let started = try run(sql, parameters: [])
-        let status = PQresultStatus(started)
-        if status != PGRES_COPY_IN {
-            defer { PQclear(started) }
-            try check(started, PGRES_COPY_IN)
-        }
-        PQclear(started)
+        defer { PQclear(started) }
+        try check(started, PGRES_COPY_IN)
         let sent = encoded.bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { PQputCopyData(connection, $0.baseAddress, Int32($0.count)) }
         }
