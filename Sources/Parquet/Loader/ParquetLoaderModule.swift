@@ -29,6 +29,7 @@ public struct ParquetLoaderModule: PipelineModule {
             ],
         ])
 
+    /// The module, for a ``ModuleRegistry``.
     public init() {}
 
     public func analyze(_ config: ModuleConfig, inputs: [[String]?]) -> ModuleAnalysis { ModuleAnalysis(outputColumns: nil) }

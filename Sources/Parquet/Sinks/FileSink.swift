@@ -8,6 +8,7 @@ import Darwin
 /// not rename or remove anything: atomic publication is the caller's (the `parquet` loader
 /// writes to a temporary name and renames on commit).
 public final class FileSink: ParquetSink {
+    /// The file written.
     public let path: String
     private var descriptor: Int32
 

@@ -16,6 +16,7 @@ public final class MemorySink: ParquetSink {
     /// Every byte ever written, taken or not.
     public private(set) var totalBytes: Int64 = 0
 
+    /// An empty sink.
     public init() {}
 
     public func write(_ bytes: [UInt8]) async throws {

@@ -110,7 +110,9 @@ public final class ParquetWriter {
 
 /// What a closed ``ParquetWriter`` wrote.
 public struct ParquetFileSummary: Sendable, Hashable {
+    /// Rows in the file.
     public var rows: Int64
+    /// Row groups in the file, empty ones included.
     public var rowGroups: Int
     /// The file's size.
     public var bytes: Int64
