@@ -59,6 +59,21 @@ struct MiddlewareTests {
         }
     }
 
+    @Test("the rate limit changes while the server runs: lifted to 0, then raised")
+    func liveRateLimit() async throws {
+        let harness = try await APIHarness.make(settings: APISettings(rateLimitPerMinute: 1, gzipMinimumBytes: 0))
+        try await harness.run { api in
+            #expect(try await api.send(.get, "/api/v1/pipelines", as: .viewer).status == .ok)
+            #expect(try await api.send(.get, "/api/v1/pipelines", as: .viewer).status == .tooManyRequests)
+            harness.dependencies.rateLimit.perMinute = 0
+            let unlimited = try await api.send(.get, "/api/v1/pipelines", as: .viewer)
+            #expect(unlimited.status == .ok && unlimited.headers[.init("X-RateLimit-Limit")!] == nil)
+            harness.dependencies.rateLimit.perMinute = 100
+            let raised = try await api.send(.get, "/api/v1/pipelines", as: .viewer)
+            #expect(raised.status == .ok && raised.headers[.init("X-RateLimit-Limit")!] == "100")
+        }
+    }
+
     @Test("large responses are gzip-compressed for clients that accept it")
     func gzip() async throws {
         let harness = try await APIHarness.make(settings: APISettings(rateLimitPerMinute: 0, gzipMinimumBytes: 1024))

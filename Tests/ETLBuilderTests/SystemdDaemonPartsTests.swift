@@ -1,5 +1,8 @@
+import API
 import Foundation
 import Logging
+import Scheduling
+import Store
 import Synchronization
 import Systemd
 import Testing
@@ -55,6 +58,28 @@ struct ConfigReloaderTests {
 
         // The port still differs from the running one: a second reload says so again.
         #expect(await reloader.reload() == .accepted(applied: [], needRestart: ["server.port"]))
+    }
+
+    @Test("a changed rate limit and changed scheduler defaults apply at once, not at the next restart")
+    func appliesRateLimitAndSchedulerDefaults() async throws {
+        let fixture = try Fixture("api:\n  rate_limit_per_minute: 60\nscheduler:\n  default_timezone: UTC\n")
+        for condition in StartupCondition.all { fixture.link.satisfied(condition) }
+        let startup = try fixture.loader.load()
+        let rateLimit = RateLimitSetting(perMinute: startup.api.rateLimitPerMinute)
+        let parts = DaemonParts(schedulingDefaults: SchedulingDefaults(startup.scheduler))
+        let reloader = ConfigReloader(
+            loader: fixture.loader, startup: startup, liveSettings: [.rateLimit(rateLimit), .schedulerDefaults(parts)],
+            link: fixture.link, logger: Logger(label: "test"))
+        try fixture.write(
+            "api:\n  rate_limit_per_minute: 5\nscheduler:\n  default_timezone: Europe/Paris\n  overlap_policy: queue\n")
+        let outcome = await reloader.reload()
+        #expect(
+            outcome
+                == .accepted(
+                    applied: ["api.rate_limit_per_minute", "scheduler.default_timezone", "scheduler.overlap_policy"], needRestart: []))
+        #expect(rateLimit.perMinute == 5)
+        #expect(parts.schedulingDefaults.timeZone.identifier == "Europe/Paris")
+        #expect(parts.schedulingDefaults.overlapPolicy == .queue)
     }
 
     @Test("a bad configuration is refused whole: the old one stays and the status says why")

@@ -188,6 +188,28 @@ struct SchedulerTests {
         }
     }
 
+    @Test("new defaults (a configuration reload) re-arm the pipelines without their own zone at once")
+    func liveDefaults() async throws {
+        try await SchedulingFixture.with { f in
+            let floating = try await f.pipeline("0 2 * * *")
+            let pinned = try await f.pipeline("0 2 * * *", zone: "UTC")
+            let scheduler = f.scheduler()
+            try await scheduler.start()
+            func nextSlot(_ id: UUID) async -> Date? {
+                await scheduler.snapshot().schedules.first { $0.pipelineID == id }?.nextSlot
+            }
+            let twoUTC = monday.addingTimeInterval(2 * 3600)
+            #expect(await nextSlot(floating.id) == twoUTC)
+            var paris = SchedulingFixture.defaults
+            paris.timeZone = TimeZone(identifier: "Europe/Paris")!
+            await scheduler.updateDefaults(paris)
+            #expect(await nextSlot(floating.id) == monday.addingTimeInterval(3600), "02:00 CET is 01:00 UTC")
+            #expect(await nextSlot(pinned.id) == twoUTC, "a pipeline with its own zone keeps it")
+            await f.run(scheduler, until: monday.addingTimeInterval(3 * 3600))
+            #expect(try await f.scheduledSlots(of: floating.id) == [monday.addingTimeInterval(3600)])
+        }
+    }
+
     @Test("jitter is a fixed per-pipeline delay: fired_at = slot + offset, scheduled_for = slot")
     func jitter() async throws {
         try await SchedulingFixture.with { f in

@@ -8,7 +8,8 @@ import Hummingbird
 
 /// Applies ``RateLimiter`` per user (per client IP for anonymous requests) and adds
 /// `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` to every response;
-/// over the limit it answers 429 with `Retry-After`. Health probes are not counted.
+/// over the limit it answers 429 with `Retry-After`. Health probes are not counted; with a limit of
+/// 0 (which a reload may set or lift) requests pass untouched.
 struct RateLimitMiddleware: RouterMiddleware {
     typealias Context = APIRequestContext
 
@@ -16,7 +17,7 @@ struct RateLimitMiddleware: RouterMiddleware {
     let errors: ErrorResponder
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if request.uri.path.hasPrefix("/health") { return try await next(request, context) }
+        if !limiter.isEnabled || request.uri.path.hasPrefix("/health") { return try await next(request, context) }
         let key = context.identity.map { "user:\($0.userID)" } ?? "ip:\(context.clientAddress)"
         let now = Int(Date().timeIntervalSince1970)
         let decision = limiter.record(key: key, now: now)

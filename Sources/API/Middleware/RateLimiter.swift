@@ -20,19 +20,23 @@ final class RateLimiter: Sendable {
         var counts: [String: Int] = [:]
     }
 
-    /// Requests allowed per key and window.
-    let limit: Int
+    /// Requests allowed per key and window, read on every request.
+    let setting: RateLimitSetting
     private let windowSeconds: Int
     private let state = Mutex(State())
 
-    /// A limiter allowing `limit` requests per key and `windowSeconds`.
-    init(limit: Int, windowSeconds: Int = 60) {
-        self.limit = limit
+    /// A limiter allowing `setting.perMinute` requests per key and `windowSeconds`.
+    init(setting: RateLimitSetting, windowSeconds: Int = 60) {
+        self.setting = setting
         self.windowSeconds = windowSeconds
     }
 
+    /// Whether requests are limited at all (a limit of 0 switches the limiter off).
+    var isEnabled: Bool { setting.perMinute > 0 }
+
     /// Counts one request of `key` at Unix time `now` (seconds).
     func record(key: String, now: Int) -> Decision {
+        let limit = setting.perMinute
         let windowStart = now - now % windowSeconds
         let count = state.withLock { state in
             if state.windowStart != windowStart {

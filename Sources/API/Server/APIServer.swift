@@ -41,6 +41,8 @@ public enum APIServer {
         public var connectionTester: any ConnectionTester
         /// `GET /metrics` (default: no samples).
         public var metrics: any MetricsExposition
+        /// The rate limit in force (from `settings.rateLimitPerMinute`); a reload changes it live.
+        public var rateLimit: RateLimitSetting
 
         /// Dependencies; the integration points default to the built-in implementations.
         public init(
@@ -69,6 +71,7 @@ public enum APIServer {
                 scheduler ?? StoreSchedulerIntrospection(store: store, defaultTimeZone: settings.defaultTimeZone)
             self.connectionTester = connectionTester
             self.metrics = metrics
+            rateLimit = RateLimitSetting(perMinute: settings.rateLimitPerMinute)
         }
     }
 
@@ -147,9 +150,7 @@ public enum APIServer {
             router.add(middleware: CompressionMiddleware(minimumBytes: settings.gzipMinimumBytes))
         }
         router.add(middleware: CredentialsMiddleware(authenticator: services.authenticator))
-        if settings.rateLimitPerMinute > 0 {
-            router.add(middleware: RateLimitMiddleware(limiter: RateLimiter(limit: settings.rateLimitPerMinute), errors: errors))
-        }
+        router.add(middleware: RateLimitMiddleware(limiter: RateLimiter(setting: services.dependencies.rateLimit), errors: errors))
         router.add(middleware: ErrorMiddleware(errors: errors))
 
         HealthRoutes(version: services.version, readiness: services.readiness).register(on: router)

@@ -1,4 +1,6 @@
+import API
 import Logging
+import Scheduling
 
 /// One part of the daemon that takes new settings without a restart: the keys it owns and how it
 /// applies them (log level, scheduler defaults, rate limits…).
@@ -11,6 +13,22 @@ struct LiveSetting: Sendable {
     /// `logging.level`, through the ``LiveLogLevel`` every handler reads.
     static func logLevel(_ live: LiveLogLevel) -> LiveSetting {
         LiveSetting(keys: ["logging.level"]) { live.value = $0.logging.level }
+    }
+
+    /// `api.rate_limit_per_minute`, read by the API's rate limiter on every request.
+    static func rateLimit(_ live: RateLimitSetting) -> LiveSetting {
+        LiveSetting(keys: ["api.rate_limit_per_minute"]) { live.perMinute = $0.api.rateLimitPerMinute }
+    }
+
+    /// The scheduler's defaults: armed pipelines that rely on them are re-armed at once. Before
+    /// the scheduler runs (the store still opening), `defaults` keeps them for its start.
+    static func schedulerDefaults(_ parts: DaemonParts) -> LiveSetting {
+        LiveSetting(keys: ["scheduler.default_timezone", "scheduler.misfire_policy", "scheduler.max_catch_up", "scheduler.overlap_policy"]) {
+            settings in
+            let defaults = SchedulingDefaults(settings.scheduler)
+            parts.schedulingDefaults = defaults
+            await parts.runtime?.updateDefaults(defaults)
+        }
     }
 }
 

@@ -56,7 +56,7 @@ struct Daemon {
         heartbeat: WatchdogHeartbeat?
     ) async throws {
         let readiness = Readiness()
-        let parts = DaemonParts()
+        let parts = DaemonParts(schedulingDefaults: SchedulingDefaults(settings.scheduler))
         let metrics = DaemonMetrics(parts: parts)
         let events = ExecutionEvents()
         let registry = ModuleRegistry.builtIn
@@ -77,7 +77,9 @@ struct Daemon {
         let storeService = StoreService(
             store: store, dataDirectory: dataDirectory, readiness: readiness, parts: parts,
             makeScheduling: { [logger] store in
-                SchedulingRuntime(store: store, events: events, runner: runner, configuration: scheduling, logger: logger)
+                var configuration = scheduling
+                configuration.defaults = parts.schedulingDefaults  // a reload may have come first
+                return SchedulingRuntime(store: store, events: events, runner: runner, configuration: configuration, logger: logger)
             },
             onMigrated: { link.satisfied(.storeMigrated) },
             logger: logger)
@@ -85,14 +87,15 @@ struct Daemon {
             parts: parts, fallbackControl: StoreExecutionControl(store: store, events: events),
             fallbackIntrospection: StoreSchedulerIntrospection(store: store, defaultTimeZone: settings.api.defaultTimeZone))
         let listener = try apiListener()
+        let dependencies = APIServer.Dependencies(
+            version: ProductVersion.current, readiness: readiness, store: store, events: events,
+            jwtSigningKey: keys.jwtSigningKey, accessTokenLifetime: settings.auth.accessTokenLifetime,
+            refreshTokenLifetime: settings.auth.refreshTokenLifetime, settings: settings.api,
+            validator: EngineValidator(registry: registry), modules: RegistryModuleCatalog(registry: registry),
+            executionControl: bridge, scheduleObserver: bridge, scheduler: bridge, metrics: metrics)
         let application = await APIServer.makeServer(
             listener: listener,
-            dependencies: .init(
-                version: ProductVersion.current, readiness: readiness, store: store, events: events,
-                jwtSigningKey: keys.jwtSigningKey, accessTokenLifetime: settings.auth.accessTokenLifetime,
-                refreshTokenLifetime: settings.auth.refreshTokenLifetime, settings: settings.api,
-                validator: EngineValidator(registry: registry), modules: RegistryModuleCatalog(registry: registry),
-                executionControl: bridge, scheduleObserver: bridge, scheduler: bridge, metrics: metrics),
+            dependencies: dependencies,
             logger: logger,
             onListening: { [logger] port in
                 switch listener {
@@ -103,7 +106,8 @@ struct Daemon {
                 link.satisfied(.apiListening)
             })
         let reloader = ConfigReloader(
-            loader: loader, startup: settings, liveSettings: [.logLevel(LogOutput.level)], link: link, logger: logger)
+            loader: loader, startup: settings, liveSettings: [.logLevel(LogOutput.level), .rateLimit(dependencies.rateLimit), .schedulerDefaults(parts)],
+            link: link, logger: logger)
         let timeZone = settings.scheduler.defaultTimeZone
         let statusService = SystemdStatusService(
             link: link,

@@ -29,7 +29,7 @@ public actor Executor: ExecutionControl {
     private let events: ExecutionEvents
     private let runner: any PipelineRunner
     private let clock: any SchedulerClock
-    private let configuration: SchedulingConfiguration
+    private var configuration: SchedulingConfiguration
     private let random: @Sendable () -> Double
     private let metrics: SchedulingMetrics
     private let logger: Logger
@@ -57,6 +57,12 @@ public actor Executor: ExecutionControl {
         self.random = random
         self.metrics = metrics
         self.logger = logger
+    }
+
+    /// New fallbacks for the pipelines' retry policies (a configuration reload), for runs that
+    /// start from now on.
+    func updateDefaults(_ defaults: SchedulingDefaults) {
+        configuration.defaults = defaults
     }
 
     /// Executions running now.

@@ -27,7 +27,7 @@ public actor Scheduler {
     private let events: ExecutionEvents
     private let control: any ExecutionControl
     private let clock: any SchedulerClock
-    private let defaults: SchedulingDefaults
+    private var defaults: SchedulingDefaults
     private let logger: Logger
     private let fireBatchSize: Int
     private let metrics: SchedulingMetrics
@@ -76,6 +76,19 @@ public actor Scheduler {
         }
         logger.info("Scheduler armed", metadata: ["pipelines": "\(armed.count)", "missed_slots_to_run": "\(missed.count)"])
         await fire(missed)
+    }
+
+    /// New fallbacks for the pipelines' time zone and policies (a configuration reload): every
+    /// armed pipeline is re-armed with them at once.
+    public func updateDefaults(_ defaults: SchedulingDefaults) async {
+        self.defaults = defaults
+        for id in Array(armed.keys) {
+            do {
+                try await pipelineChanged(id: id)
+            } catch {
+                logger.error("Could not re-arm a pipeline with the new defaults", metadata: ["pipeline_id": "\(id)", "error": "\(error)"])
+            }
+        }
     }
 
     /// Re-reads a pipeline after the API created, edited, paused, resumed or archived it, and

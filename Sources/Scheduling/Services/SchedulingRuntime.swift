@@ -57,6 +57,14 @@ public final class SchedulingRuntime: Service, Sendable {
             fireBatchSize: configuration.fireBatchSize, metrics: metrics, logger: logger)
     }
 
+    /// Applies new scheduler defaults (`scheduler.default_timezone`, `misfire_policy`,
+    /// `max_catch_up`, `overlap_policy`) without a restart: armed pipelines that rely on them are
+    /// re-armed at once.
+    public func updateDefaults(_ defaults: SchedulingDefaults) async {
+        await executor.updateDefaults(defaults)
+        await scheduler.updateDefaults(defaults)
+    }
+
     public func run() async throws {
         let recorder = ExecutionEventRecorder(store: store, logger: logger)
         let stream = events.subscribe(buffering: .unbounded)
