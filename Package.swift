@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "Store", targets: ["Store"]),
         .library(name: "Scheduling", targets: ["Scheduling"]),
         .library(name: "Pipelines", targets: ["Pipelines"]),
+        .library(name: "Parquet", targets: ["Parquet"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -49,6 +50,13 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(name: "Pipelines", swiftSettings: strictSettings),
         .target(name: "Connectors", dependencies: ["Pipelines"], swiftSettings: strictSettings),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .target(name: "PostgresClient", dependencies: ["CLibPQ", "Pipelines"], swiftSettings: strictSettings),
+        .target(name: "PostgresConnector", dependencies: ["PostgresClient", "Pipelines"], swiftSettings: strictSettings),
+        .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Parquet", dependencies: ["Pipelines", "CSnappy", "CZstd", "CZlib"], swiftSettings: strictSettings),
         .target(
             name: "Store",
             dependencies: [
@@ -87,7 +95,7 @@ let package = Package(
         .executableTarget(
             name: "ETLBuilder",
             dependencies: [
-                "Cron", "Scheduling", "Pipelines", "Connectors", "Store", "API", "Systemd",
+                "Cron", "Scheduling", "Pipelines", "Connectors", "PostgresConnector", "Parquet", "Store", "API", "Systemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -131,6 +139,10 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(name: "PipelinesTests", dependencies: ["Pipelines"], swiftSettings: strictSettings),
         .testTarget(name: "ConnectorsTests", dependencies: ["Connectors", "Pipelines"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "PostgresConnectorTests", dependencies: ["PostgresConnector", "PostgresClient", "Connectors", "Pipelines"],
+            swiftSettings: strictSettings),
+        .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Pipelines", "Connectors"], swiftSettings: strictSettings),
         .testTarget(
             name: "StoreTests",
             dependencies: [

@@ -8,6 +8,7 @@ struct ETLBuilderCommand: AsyncParsableCommand {
         abstract: "Scheduler-centric ETL/ELT daemon: cron-scheduled pipelines, REST API, systemd integration.",
         version: ProductVersion.current,
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, UserCommand.self, CronCommand.self, RunCommand.self, ValidateCommand.self, VersionCommand.self,
+            ServeCommand.self, MigrateCommand.self, UserCommand.self, ConnectionCommand.self, CronCommand.self, RunCommand.self,
+            ValidateCommand.self, VersionCommand.self,
         ])
 }

@@ -96,6 +96,8 @@ public protocol MetadataStore: Sendable {
 
     func createConnection(_ connection: NewConnection) async throws(StoreError) -> ConnectionRecord
     func connection(id: UUID) async throws(StoreError) -> ConnectionRecord?
+    /// The connection called `name` (names are unique, case-insensitively).
+    func connection(named name: String) async throws(StoreError) -> ConnectionRecord?
     /// Ordered by name (case-insensitive).
     func listConnections(page: PageRequest) async throws(StoreError) -> Page<ConnectionRecord>
     /// Secrets merge (see ``ConnectionUpdate``).
@@ -104,6 +106,10 @@ public protocol MetadataStore: Sendable {
     /// Records a test: sets `status`, `last_tested_at = now` and the message.
     func setConnectionTestResult(id: UUID, status: ConnectionStatus, message: String?) async throws(StoreError)
         -> ConnectionRecord
+
+    /// Per node id, the JSON object text each node of the pipeline kept after its last
+    /// successful run (see ``ExecutionCompletion/nodeState``).
+    func nodeState(pipelineID: UUID) async throws(StoreError) -> [String: String]
 
     // MARK: Executions
 

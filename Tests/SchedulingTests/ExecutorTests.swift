@@ -172,6 +172,34 @@ struct ExecutorTests {
         }
     }
 
+    @Test("node state saved by a successful run reaches the next run; a failed run's state is dropped")
+    func nodeStateAcrossRuns() async throws {
+        try await SchedulingFixture.with { f in
+            let p = try await f.pipeline(nil)
+            let seen = Mutex<[JSONValue?]>([])
+            // Each run sees the cursor the last success saved and saves the next one; the second run fails.
+            let runner = TestRunner { request, _ in
+                let cursor = request.nodeState["read"]?["cursor"]
+                let count = seen.withLock { runs in
+                    runs.append(cursor)
+                    return runs.count
+                }
+                if count == 2 { throw PipelineRunError(nodeID: "read", message: "source went away") }
+                return ExecutionOutcome(rowsProcessed: 1, dataSizeBytes: 1, nodeState: ["read": ["cursor": .integer(Int64(count * 100))]])
+            }
+            let runtime = Self.runtime(f, runner, pool: 1)
+            try await Self.running(runtime) {
+                for expected in 1...3 {
+                    let execution = try await enqueue(f, p.id)
+                    runtime.executionsEnqueued()
+                    try await f.eventually("run \(expected) to end") { try await status(f, execution.id)?.isFinal == true }
+                }
+            }
+            #expect(seen.withLock { $0 } == [nil, .integer(100), .integer(100)])
+            #expect(try await f.store.nodeState(pipelineID: p.id) == ["read": #"{"cursor":300}"#])
+        }
+    }
+
     @Test("graceful shutdown cancels runs still going after the grace period, recorded as cancelled")
     func gracefulShutdown() async throws {
         try await SchedulingFixture.with { f in

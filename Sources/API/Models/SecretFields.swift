@@ -5,9 +5,9 @@ import Pipelines
 /// A field is secret when its name contains one of ``markers`` (`password`, `secret_access_key`,
 /// `api_token`…). Secrets are stored encrypted apart from the rest of the config, never returned
 /// (the API shows ``mask`` instead) and kept when an update omits them or sends the mask back.
-enum SecretFields {
+public enum SecretFields {
     /// What the API shows instead of a secret value.
-    static let mask = "********"
+    public static let mask = "********"
 
     static let markers = ["password", "secret", "token", "api_key", "apikey", "private_key", "credentials", "passphrase"]
 
@@ -19,7 +19,7 @@ enum SecretFields {
 
     /// `config` split into the non-secret part (JSON text for the store) and the secrets.
     /// A secret that is not a string is kept as its JSON text.
-    static func split(_ config: [String: JSONValue]) -> (config: String, secrets: [String: String]) {
+    public static func split(_ config: [String: JSONValue]) -> (config: String, secrets: [String: String]) {
         var plain: [String: JSONValue] = [:]
         var secrets: [String: String] = [:]
         for (name, value) in config {
@@ -53,7 +53,7 @@ enum SecretFields {
     }
 
     /// The stored config with every stored secret shown as ``mask``.
-    static func masked(config: String, secrets: [String: String]) -> JSONValue {
+    public static func masked(config: String, secrets: [String: String]) -> JSONValue {
         var object = JSONText.object(config)
         for name in secrets.keys { object[name] = .string(mask) }
         return .object(object)

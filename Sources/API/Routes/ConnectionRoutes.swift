@@ -30,7 +30,8 @@ struct ConnectionRoutes {
     @Sendable func create(_ request: Request, context: APIRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let body = try await request.decodeBody(ConnectionCreateRequest.self, context: context)
-        let problems = Self.problems(name: body.name, type: body.type)
+        var problems = Self.problems(name: body.name, type: body.type)
+        if problems.isEmpty { problems = configProblems(type: body.type, config: body.config ?? [:]) }
         guard problems.isEmpty else { throw APIError.validation(problems) }
         let (config, secrets) = SecretFields.split(body.config ?? [:])
         let record = try await services.store.createConnection(
@@ -47,7 +48,10 @@ struct ConnectionRoutes {
     @Sendable func update(_ request: Request, context: APIRequestContext) async throws -> Response {
         let current = try await connection(request, context)
         let body = try await request.decodeBody(ConnectionUpdateRequest.self, context: context)
-        let problems = Self.problems(name: body.name ?? current.name, type: body.type ?? current.type)
+        var problems = Self.problems(name: body.name ?? current.name, type: body.type ?? current.type)
+        if problems.isEmpty, body.type != nil || body.config != nil {
+            problems = configProblems(type: body.type ?? current.type, config: Self.effectiveConfig(current, update: body.config))
+        }
         guard problems.isEmpty else { throw APIError.validation(problems) }
         var update = ConnectionUpdate(
             name: body.name?.trimmingCharacters(in: .whitespaces), type: body.type, description: body.description,
@@ -85,6 +89,21 @@ struct ConnectionRoutes {
             throw APIError.notFound(.connectionNotFound, "Connection", id: id.apiString)
         }
         return record
+    }
+
+    /// The problems of `config` for connections of `type`, as the type's schema and rules see them.
+    private func configProblems(type: String, config: [String: JSONValue]) -> [FieldProblem] {
+        services.dependencies.connectionTypes.problems(type: type, config: config).map {
+            FieldProblem("body." + $0.path, $0.message)
+        }
+    }
+
+    /// The config an update leaves: the new plain fields, with the stored secrets it keeps (absent
+    /// or sent back masked) standing in as the mask.
+    private static func effectiveConfig(_ current: ConnectionRecord, update: [String: JSONValue]?) -> [String: JSONValue] {
+        var config = update ?? (try? JSONValue(parsing: current.config))?.objectValue ?? [:]
+        for name in current.secrets.keys where config[name] == nil { config[name] = .string(SecretFields.mask) }
+        return config.filter { $0.value != .null }
     }
 
     private static func problems(name: String, type: String) -> [FieldProblem] {

@@ -41,6 +41,9 @@ public enum APIServer {
         public var connectionTester: any ConnectionTester
         /// `GET /metrics` (default: no samples).
         public var metrics: any MetricsExposition
+        /// The connection types whose configs create and update check (default: none, every
+        /// type and config is accepted).
+        public var connectionTypes: ConnectionTypeCatalog
         /// The rate limit in force (from `settings.rateLimitPerMinute`); a reload changes it live.
         public var rateLimit: RateLimitSetting
 
@@ -53,7 +56,8 @@ public enum APIServer {
             modules: any ModuleCatalog = StaticModuleCatalog(), executionControl: (any ExecutionControl)? = nil,
             scheduleObserver: any ScheduleObserver = NoScheduleObserver(), scheduler: (any SchedulerIntrospection)? = nil,
             connectionTester: any ConnectionTester = BuiltInConnectionTester(),
-            metrics: any MetricsExposition = EmptyMetricsExposition()
+            metrics: any MetricsExposition = EmptyMetricsExposition(),
+            connectionTypes: ConnectionTypeCatalog = ConnectionTypeCatalog()
         ) {
             self.version = version
             self.readiness = readiness
@@ -71,6 +75,7 @@ public enum APIServer {
                 scheduler ?? StoreSchedulerIntrospection(store: store, defaultTimeZone: settings.defaultTimeZone)
             self.connectionTester = connectionTester
             self.metrics = metrics
+            self.connectionTypes = connectionTypes
             rateLimit = RateLimitSetting(perMinute: settings.rateLimitPerMinute)
         }
     }

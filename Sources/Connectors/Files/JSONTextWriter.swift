@@ -22,6 +22,11 @@ struct JSONTextWriter {
                 CellFormatter.appendDouble(value, to: &output)
             case .bool: output.append(contentsOf: (column[row] == .bool(true) ? "true" : "false").utf8)
             case .json: CellFormatter.writer(for: column) { bytes, out in out.append(contentsOf: bytes) }(row, &output)
+            case .date, .timestamp, .timestamptz:
+                // ISO 8601 text, which has nothing to escape: quoted as it is formatted.
+                output.append(UInt8(ascii: "\""))
+                CellFormatter.writer(for: column, string: Self.appendString)(row, &output)
+                output.append(UInt8(ascii: "\""))
             default: CellFormatter.writer(for: column, string: Self.appendString)(row, &output)
             }
         }

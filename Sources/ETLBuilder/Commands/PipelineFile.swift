@@ -25,3 +25,10 @@ struct PipelineFileError: Error, CustomStringConvertible {
     var reason: String
     var description: String { "\(path) \(reason)" }
 }
+
+extension PipelineDocument {
+    /// Whether a node names a connection (`connection_id`), which `run` then reads from the store.
+    var usesConnections: Bool {
+        (config["nodes"]?.arrayValue ?? []).contains { $0["config"]?["connection_id"] != nil }
+    }
+}

@@ -41,30 +41,46 @@ struct RunCommand: AsyncParsableCommand {
                     }
                 } ?? .string(text)
             }
-            let dataDirectory = try DataDirectory.resolve(environment: ProcessInfo.processInfo.environment, configured: settings.configuredDataDirectory)
+            let environment = ProcessInfo.processInfo.environment
+            let dataDirectory = try DataDirectory.resolve(environment: environment, configured: settings.configuredDataDirectory)
             let root = filesRoot.map { $0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0 } ?? settings.filesRoot
-            let engine = PipelineEngine(registry: .builtIn, environment: EngineEnvironment(dataDirectory: dataDirectory.path, filesRoot: root))
+            let engineEnvironment = EngineEnvironment(dataDirectory: dataDirectory.path, filesRoot: root)
             let request = ExecutionRequest(
                 reference: ExecutionReference(executionID: UUID(), pipelineID: UUID()), pipelineName: document.name, config: document.config,
                 defaultParameters: document.defaultParameters, parameters: values, scheduledFor: nil, triggerType: "manual", attempt: 1,
                 timeout: timeout.map { .milliseconds(Int64($0 * 1000)) })
-            let events = ExecutionEvents()
-            let stream = events.subscribe()
-            let display = RunDisplay(nodeIDs: RunDisplay.nodeIDs(of: document.config), live: isatty(STDOUT_FILENO) == 1)
-            let started = ContinuousClock.now
-            let run = Task {
-                defer { events.finish() }
-                return try await engine.run(request, events: events)
+            guard document.usesConnections else {
+                return try await execute(request, engine: PipelineEngine(registry: ProductCatalog.modules, environment: engineEnvironment), config: document.config)
             }
-            for await event in stream { display.handle(event) }
-            let result = await run.result
-            display.printSummary(elapsed: ContinuousClock.now - started)
-            switch result {
-            case .success(let outcome):
-                print("Succeeded: \(outcome.rowsProcessed) row(s), \(outcome.dataSizeBytes) byte(s) written.")
-            case .failure(let error):
-                throw error
+            // Nodes name connections: read them (decrypted) from the metadata store.
+            let logger = LogOutput.bootstrap(settings.logging)
+            try await StoreSession.run(settings: settings, environment: environment, logger: logger) { store, _ in
+                let connections = StoreConnections(store: store)
+                let engine = PipelineEngine(
+                    registry: ProductCatalog.modules, environment: engineEnvironment, connections: connections, resolver: connections)
+                try await execute(request, engine: engine, config: document.config)
             }
+        }
+    }
+
+    /// Runs `request`, showing progress, then the summary; throws when the run failed.
+    private func execute(_ request: ExecutionRequest, engine: PipelineEngine, config: JSONValue) async throws {
+        let events = ExecutionEvents()
+        let stream = events.subscribe()
+        let display = RunDisplay(nodeIDs: RunDisplay.nodeIDs(of: config), live: isatty(STDOUT_FILENO) == 1)
+        let started = ContinuousClock.now
+        let run = Task {
+            defer { events.finish() }
+            return try await engine.run(request, events: events)
+        }
+        for await event in stream { display.handle(event) }
+        let result = await run.result
+        display.printSummary(elapsed: ContinuousClock.now - started)
+        switch result {
+        case .success(let outcome):
+            print("Succeeded: \(outcome.rowsProcessed) row(s), \(outcome.dataSizeBytes) byte(s) written.")
+        case .failure(let error):
+            throw error
         }
     }
 }

@@ -69,24 +69,14 @@ final class RunDisplay {
         if live { draw(force: true) }
         clear()
         let header = ["node", "rows in", "rows out", "filtered", "time (s)", "memory (MB)", "cpu %"]
-        var rows = [header]
-        for id in nodeIDs {
-            guard let metrics = states[id]?.metrics else {
-                rows.append([id, "-", "-", "-", "-", "-", "-"])
-                continue
-            }
-            rows.append([
+        let rows = nodeIDs.map { id -> [String] in
+            guard let metrics = states[id]?.metrics else { return [id, "-", "-", "-", "-", "-", "-"] }
+            return [
                 id, String(metrics.rowsInput), String(metrics.rowsOutput), String(metrics.rowsFiltered),
                 String(format: "%.3f", metrics.durationSeconds), String(format: "%.1f", metrics.memoryPeakMB), String(format: "%.0f", metrics.cpuPercent),
-            ])
+            ]
         }
-        let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        for row in rows {
-            print(row.enumerated().map { index, cell in
-                index == 0 ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[index] - cell.count) + cell
-            }.joined(separator: "  "))
-        }
+        print(TextTable.render(header: header, rows: rows, rightAligned: Set(1..<header.count)))
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         print(String(format: "Total time: %.3f s", seconds))
     }

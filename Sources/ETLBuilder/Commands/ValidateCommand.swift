@@ -20,7 +20,7 @@ struct ValidateCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let document = try PipelineFile.load(file)
-            let report = await PipelineValidator(registry: .builtIn).validate(config: document.config, defaultParameters: document.defaultParameters)
+            let report = await PipelineValidator(registry: ProductCatalog.modules).validate(config: document.config, defaultParameters: document.defaultParameters)
             if json {
                 print(report.jsonValue.canonicalText)
             } else {

@@ -59,10 +59,12 @@ struct Daemon {
         let parts = DaemonParts(schedulingDefaults: SchedulingDefaults(settings.scheduler))
         let metrics = DaemonMetrics(parts: parts)
         let events = ExecutionEvents()
-        let registry = ModuleRegistry.builtIn
+        let registry = ProductCatalog.modules
+        let connections = StoreConnections(store: store)
         let runner = PipelineEngine(
             registry: registry,
-            environment: EngineEnvironment(dataDirectory: dataDirectory.path, filesRoot: settings.filesRoot))
+            environment: EngineEnvironment(dataDirectory: dataDirectory.path, filesRoot: settings.filesRoot),
+            connections: connections, resolver: connections)
         let scheduling = SchedulingConfiguration(
             defaults: SchedulingDefaults(settings.scheduler),
             maxConcurrentExecutions: settings.scheduler.maxConcurrentExecutions,
@@ -91,8 +93,10 @@ struct Daemon {
             version: ProductVersion.current, readiness: readiness, store: store, events: events,
             jwtSigningKey: keys.jwtSigningKey, accessTokenLifetime: settings.auth.accessTokenLifetime,
             refreshTokenLifetime: settings.auth.refreshTokenLifetime, settings: settings.api,
-            validator: EngineValidator(registry: registry), modules: RegistryModuleCatalog(registry: registry),
-            executionControl: bridge, scheduleObserver: bridge, scheduler: bridge, metrics: metrics)
+            validator: EngineValidator(registry: registry, connections: connections),
+            modules: RegistryModuleCatalog(registry: registry), executionControl: bridge, scheduleObserver: bridge,
+            scheduler: bridge, connectionTester: ProductConnectionTester(), metrics: metrics,
+            connectionTypes: ProductCatalog.connectionTypes)
         let application = await APIServer.makeServer(
             listener: listener,
             dependencies: dependencies,

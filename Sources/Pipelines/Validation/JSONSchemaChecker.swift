@@ -1,13 +1,14 @@
-/// Checks a node config against its module's JSON Schema. Supports the subset the modules use:
-/// `type` (one or a list), `properties`, `required`, `additionalProperties` (false or a schema),
-/// `enum`, `items`, `minimum`, `maximum`, `minItems`.
+/// Checks a node config against its module's JSON Schema, or a connection config against its
+/// type's. Supports the subset they use: `type` (one or a list), `properties`, `required`,
+/// `additionalProperties` (false or a schema), `enum`, `items`, `minimum`, `maximum`, `minItems`.
 struct JSONSchemaChecker {
-    var nodeID: String
+    /// The node checked; nil for a connection config.
+    var nodeID: String?
 
     func check(_ value: JSONValue, against schema: JSONValue, path: String) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         func report(_ code: ValidationCode, _ path: String, _ message: String) {
-            issues.append(ValidationIssue(code, nodeID: nodeID, path: path, message: "Node '\(nodeID)': \(message)"))
+            issues.append(ValidationIssue(code, nodeID: nodeID, path: path, message: nodeID.map { "Node '\($0)': \(message)" } ?? message))
         }
         if let types = allowedTypes(schema), !types.contains(where: { matches(value, type: $0) }) {
             report(.configWrongType, path, "\(Self.field(path)) must be \(types.joined(separator: " or ")), not \(value.typeName)")

@@ -9,17 +9,22 @@ struct ExecutionRequestError: Error, Sendable {
 
 /// Turns a claimed execution and its pipeline into the runner's ``ExecutionRequest``.
 enum ExecutionRequestBuilder {
-    static func request(for execution: ExecutionRecord, of pipeline: PipelineRecord, timeout: Duration?)
-        throws(ExecutionRequestError) -> ExecutionRequest
-    {
-        ExecutionRequest(
+    /// `nodeState` is what the store kept of the pipeline's last success (JSON object text per node).
+    static func request(
+        for execution: ExecutionRecord, of pipeline: PipelineRecord, nodeState: [String: String], timeout: Duration?
+    ) throws(ExecutionRequestError) -> ExecutionRequest {
+        var states: [String: [String: JSONValue]] = [:]
+        for (nodeID, text) in nodeState {
+            states[nodeID] = try object(text, "the saved state of node \(nodeID)")
+        }
+        return ExecutionRequest(
             reference: ExecutionReference(executionID: execution.id, pipelineID: pipeline.id),
             pipelineName: pipeline.name,
             config: try decode(pipeline.config, "the pipeline's config"),
             defaultParameters: try object(pipeline.defaultParams, "the pipeline's default_params"),
             parameters: try object(execution.params, "the execution's params"),
             scheduledFor: execution.scheduledFor, triggerType: execution.triggerType.rawValue, attempt: execution.attempt,
-            timeout: timeout)
+            timeout: timeout, nodeState: states)
     }
 
     private static func decode(_ text: String, _ what: String) throws(ExecutionRequestError) -> JSONValue {

@@ -143,10 +143,14 @@ public actor Executor: ExecutionControl {
         wakeUp.ring()
         let ending: RunEnding
         do {
-            let request = try ExecutionRequestBuilder.request(for: execution, of: pipeline, timeout: policy.timeout)
+            let nodeState = try await store.nodeState(pipelineID: pipeline.id)
+            let request = try ExecutionRequestBuilder.request(
+                for: execution, of: pipeline, nodeState: nodeState, timeout: policy.timeout)
             ending = await run(request, timeout: policy.timeout, executionID: execution.id)
-        } catch {
+        } catch let error as ExecutionRequestError {
             ending = .failed(nodeID: nil, message: error.message)
+        } catch {
+            ending = .failed(nodeID: nil, message: "could not load the pipeline's saved node state: \(error)")
         }
         await finish(execution, ending, policy: policy)
     }

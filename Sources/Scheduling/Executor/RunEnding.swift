@@ -11,7 +11,9 @@ enum RunEnding: Sendable {
     var completion: ExecutionCompletion {
         switch self {
         case .succeeded(let outcome):
-            ExecutionCompletion(status: .success, rowsProcessed: outcome.rowsProcessed, dataSizeBytes: outcome.dataSizeBytes)
+            ExecutionCompletion(
+                status: .success, rowsProcessed: outcome.rowsProcessed, dataSizeBytes: outcome.dataSizeBytes,
+                nodeState: outcome.nodeState.mapValues { JSONValue.object($0).canonicalText })
         case .failed(let nodeID, let message):
             ExecutionCompletion(status: .failed, errorMessage: message, failedNodeID: nodeID)
         case .cancelled(let reason):

@@ -136,11 +136,15 @@ public struct ExecutionCompletion: Sendable, Hashable {
     public var dataSizeBytes: Int64?
     public var errorMessage: String?
     public var failedNodeID: String?
+    /// With `success` only: per node id, the JSON object text its node keeps for the next run
+    /// (``MetadataStore/nodeState(pipelineID:)``), written in the same transaction.
+    public var nodeState: [String: String]
 
     public init(
         status: ExecutionStatus, rowsProcessed: Int64? = nil, dataSizeBytes: Int64? = nil, errorMessage: String? = nil,
-        failedNodeID: String? = nil
+        failedNodeID: String? = nil, nodeState: [String: String] = [:]
     ) {
+        self.nodeState = nodeState
         self.status = status
         self.rowsProcessed = rowsProcessed
         self.dataSizeBytes = dataSizeBytes

@@ -65,6 +65,13 @@ extension SQLiteMetadataStore {
         return try rows.first.map { row throws(StoreError) in try decodeConnection(row) }
     }
 
+    public func connection(named name: String) async throws(StoreError) -> ConnectionRecord? {
+        let rows = try await access { db in
+            try await db.query("SELECT \(Self.connectionColumns) FROM connections WHERE lower(name) = lower(?1)", [.text(name)])
+        }
+        return try rows.first.map { row throws(StoreError) in try decodeConnection(row) }
+    }
+
     public func listConnections(page: PageRequest) async throws(StoreError) -> Page<ConnectionRecord> {
         let page = try page.validated()
         let (rows, total) = try await access { db in

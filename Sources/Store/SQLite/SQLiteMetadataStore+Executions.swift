@@ -234,7 +234,7 @@ extension SQLiteMetadataStore {
                 throw StoreError.invalidState(entity: "execution", reason: "is already \(status.rawValue)")
             }
             let duration = try r.optDate("started_at").map { max(0, now.timeIntervalSince($0)) }
-            return try await db.query(
+            let finished = try await db.query(
                 """
                 UPDATE executions SET status = ?2, completed_at = ?3, duration_seconds = ?4,
                     rows_processed = COALESCE(?5, rows_processed), data_size_bytes = COALESCE(?6, data_size_bytes),
@@ -248,8 +248,32 @@ extension SQLiteMetadataStore {
                     completion.dataSizeBytes.map { .int64($0) } ?? .null,
                     .optText(completion.errorMessage), .optText(completion.failedNodeID),
                 ])
+            if completion.status == .success, !completion.nodeState.isEmpty, let pipeline = finished.first {
+                let pipelineID = try RowReader(pipeline).uuid("pipeline_id")
+                for (nodeID, state) in completion.nodeState {
+                    _ = try await db.query(
+                        """
+                        INSERT INTO pipeline_node_state (pipeline_id, node_id, state, updated_at) VALUES (?1, ?2, ?3, ?4)
+                        ON CONFLICT (pipeline_id, node_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
+                        """,
+                        [.uuid(pipelineID), .text(nodeID), .text(state), .timestamp(now)])
+                }
+            }
+            return finished
         }
         return try Self.decodeExecution(try Self.single(rows, entity: "execution", id: id))
+    }
+
+    public func nodeState(pipelineID: UUID) async throws(StoreError) -> [String: String] {
+        let rows = try await access { db in
+            try await db.query("SELECT node_id, state FROM pipeline_node_state WHERE pipeline_id = ?1", [.uuid(pipelineID)])
+        }
+        var states: [String: String] = [:]
+        for row in rows {
+            let reader = RowReader(row)
+            states[try reader.text("node_id")] = try reader.text("state")
+        }
+        return states
     }
 
     public func markInterruptedExecutions(node: String?, message: String) async throws(StoreError) -> [UUID] {
