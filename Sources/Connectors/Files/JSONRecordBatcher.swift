@@ -4,18 +4,20 @@ import Pipelines
 /// first rows, sorted by name (JSON objects carry no order). Types are declared or inferred:
 /// booleans → bool, integers → int64, numbers → float64, strings → string, arrays and objects
 /// → json, a mix → string. Keys first seen after the sample are ignored (and logged).
-struct JSONRecordBatcher {
+public struct JSONRecordBatcher {
     let declared: ColumnDeclarations
     private var sample: [[String: JSONValue]] = []
     private var schema: Schema?
     private var builders: [ColumnBuilder] = []
     private var ignoredKeys: Set<String> = []
-    private(set) var rows: Int64 = 0
+    /// The records added so far that became rows.
+    public private(set) var rows: Int64 = 0
 
-    init(declared: ColumnDeclarations) { self.declared = declared }
+    /// A batcher with the `declared` columns (none: every key of the first rows, types inferred).
+    public init(declared: ColumnDeclarations) { self.declared = declared }
 
     /// Adds one record; returns a batch when one is full.
-    mutating func add(_ record: JSONValue, context: NodeContext) throws -> RecordBatch? {
+    public mutating func add(_ record: JSONValue, context: NodeContext) throws -> RecordBatch? {
         guard case .object(let object) = record else {
             try context.reject(row: ["record": Value(json: record)], reason: "a record must be a JSON object")
             return nil
@@ -30,7 +32,7 @@ struct JSONRecordBatcher {
     }
 
     /// The last batch.
-    mutating func finish(context: NodeContext) throws -> RecordBatch? {
+    public mutating func finish(context: NodeContext) throws -> RecordBatch? {
         if schema == nil, !sample.isEmpty { try start(context: context) }
         if !ignoredKeys.isEmpty {
             context.log(.warning, "Ignored keys absent from the first rows: \(ignoredKeys.sorted().joined(separator: ", "))")
