@@ -38,6 +38,7 @@ struct HTTPExtractor: NodeOperator {
         var step = paginator.first
         var current = urls.base
         var bytes = 0
+        var received = 0
         var totalRecords: Double?
         while case .fetch(let target) = step, !context.output.isClosed {
             current = try urls.url(for: target, after: current)
@@ -48,13 +49,14 @@ struct HTTPExtractor: NodeOperator {
                 if let batch = try batcher.add(source.flattening.apply(record), context: context) { try await context.output.emit(batch) }
             }
             bytes += page.bytes
+            received += records.count
             step = try paginator.next(after: PageSummary(recordCount: records.count, document: page.document, linkHeaders: page.headers[canonicalForm: "Link"].map(String.init)))
             context.log(
                 .debug, "Fetched page \(paginator.pagesFetched) (\(records.count) records) from \(source.method) \(shown)",
                 metadata: ["page": .integer(Int64(paginator.pagesFetched)), "records": .integer(Int64(records.count)), "bytes": .integer(Int64(page.bytes))])
             if totalRecords == nil { totalRecords = total(in: page.document) }
             if let totalRecords {
-                context.reportProgress(Double(batcher.rows) / totalRecords)
+                context.reportProgress(Double(received) / totalRecords)
             } else if let maxPages = source.pagination.maxPages {
                 context.reportProgress(Double(paginator.pagesFetched) / Double(maxPages))
             }

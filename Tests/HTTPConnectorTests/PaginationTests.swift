@@ -18,13 +18,15 @@ import Testing
     @Test func offsetsMoveByTheRecordsReceivedAndReadTheRecordsPath() async throws {
         let api = TestAPI()
         let workspace = try HTTPWorkspace()
-        let output = try await api.serve { base in
+        let result = try await api.serve { base in
             try await workspace.extract([
                 "url": .string(base + "/offset"), "records_path": "data.items",
                 "pagination": ["type": "offset", "page_size": 2, "total_path": "total"],
-            ]).output
+            ])
         }
-        #expect(try HTTPWorkspace.records(output).map { $0["id"] } == ids)
+        #expect(try HTTPWorkspace.records(result.output).map { $0["id"] } == ids)
+        // The total in the response lets the extractor (half of the run) report 2 of 5, then 4 of 5.
+        #expect(result.progress.filter { $0 > 0 && $0 < 50 } == [20, 40])
         #expect(api.requests == [0, 2, 4, 5].map { "GET /offset?offset=\($0)&limit=2" })
     }
 
@@ -53,12 +55,12 @@ import Testing
     @Test func maxPagesStopsTheWalk() async throws {
         let api = TestAPI()
         let workspace = try HTTPWorkspace()
-        let (output, logs) = try await api.serve { base in
+        let result = try await api.serve { base in
             try await workspace.extract(["url": .string(base + "/page"), "pagination": ["type": "page", "max_pages": 2]])
         }
-        #expect(try HTTPWorkspace.records(output).count == 4)
+        #expect(try HTTPWorkspace.records(result.output).count == 4)
         #expect(api.requests == ["GET /page?page=1", "GET /page?page=2"])
-        #expect(logs.contains { $0.contains("Extracted 4 rows from 2 page(s)") && $0.contains("max_pages (2) reached") })
+        #expect(result.logs.contains { $0.contains("Extracted 4 rows from 2 page(s)") && $0.contains("max_pages (2) reached") })
     }
 
     @Test func aServerThatIgnoresThePageParameterFailsInsteadOfLooping() async throws {

@@ -26,4 +26,10 @@ import Testing
         }
         #expect(try HTTPWorkspace.records(output) == [["echo": ["term": "shoes", "size": 3], "content_type": "application/json"]])
     }
+
+    @Test func aRelativeURLWithoutAConnectionIsInvalid() async throws {
+        let workspace = try HTTPWorkspace()
+        let failure = await #expect(throws: RunFailure.self) { try await workspace.extract(["url": "items"]) }
+        #expect(failure?.message.contains("a relative url needs a connection_id whose connection has a base_url") == true)
+    }
 }

@@ -7,19 +7,19 @@ import Testing
     @Test func tooManyRequestsWaitsForRetryAfterThenSucceeds() async throws {
         let api = TestAPI()
         let workspace = try HTTPWorkspace()
-        let (output, logs) = try await api.serve { base in try await workspace.extract(["url": .string(base + "/throttled")]) }
-        #expect(try HTTPWorkspace.records(output) == [["id": 1]])
+        let result = try await api.serve { base in try await workspace.extract(["url": .string(base + "/throttled")]) }
+        #expect(try HTTPWorkspace.records(result.output) == [["id": 1]])
         #expect(api.requests == ["GET /throttled", "GET /throttled"])
-        #expect(logs.contains { $0.contains("429 Too Many Requests") && $0.contains("retry 1 of 5 in 1.0 s") })
+        #expect(result.logs.contains { $0.contains("429 Too Many Requests") && $0.contains("retry 1 of 5 in 1.0 s") })
     }
 
     @Test func serviceUnavailableHonoursAnHTTPDateRetryAfter() async throws {
         let api = TestAPI()
         let workspace = try HTTPWorkspace()
-        let (output, logs) = try await api.serve { base in try await workspace.extract(["url": .string(base + "/unavailable")]) }
-        #expect(try HTTPWorkspace.records(output) == [["id": 2]])
+        let result = try await api.serve { base in try await workspace.extract(["url": .string(base + "/unavailable")]) }
+        #expect(try HTTPWorkspace.records(result.output) == [["id": 2]])
         #expect(api.requests.count == 2)
-        #expect(logs.contains { $0.contains("503 Service Unavailable") && $0.contains("retry 1 of 5") })
+        #expect(result.logs.contains { $0.contains("503 Service Unavailable") && $0.contains("retry 1 of 5") })
     }
 
     @Test func serverErrorsFailClearlyOnceRetriesRunOut() async throws {

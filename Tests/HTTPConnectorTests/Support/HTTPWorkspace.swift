@@ -21,10 +21,9 @@ final class HTTPWorkspace {
     init() throws { try FileManager.default.createDirectory(atPath: root + "/files", withIntermediateDirectories: true) }
     deinit { try? FileManager.default.removeItem(atPath: root) }
 
-    /// Runs `http` with `config` into a `format` (jsonl or csv) file loader; returns the file's
-    /// text and the run's log lines.
+    /// Runs `http` with `config` into a `format` (jsonl or csv) file loader.
     @discardableResult
-    func extract(_ config: JSONValue, format: String = "jsonl", parameters: [String: JSONValue] = [:]) async throws -> (output: String, logs: [String]) {
+    func extract(_ config: JSONValue, format: String = "jsonl", parameters: [String: JSONValue] = [:]) async throws -> RunResult {
         var registry = ModuleRegistry.builtIn
         for module in HTTPModules.all { registry.register(module) }
         let engine = PipelineEngine(registry: registry, environment: EngineEnvironment(dataDirectory: root), resolver: connections)
@@ -41,27 +40,39 @@ final class HTTPWorkspace {
         let events = ExecutionEvents()
         let stream = events.subscribe()
         let collector = Task {
-            var lines: [String] = []
+            var result = RunResult()
             for await event in stream {
-                if case .log(_, let line) = event { lines.append(line.message) }
+                switch event {
+                case .log(_, let line): result.logs.append(line.message)
+                case .progress(_, let percent, _): result.progress.append(percent)
+                default: break
+                }
             }
-            return lines
+            return result
         }
         do {
             _ = try await engine.run(request, events: events)
         } catch {
             events.finish()
-            throw RunFailure(message: "\(error)", logs: await collector.value)
+            throw RunFailure(message: "\(error)", logs: await collector.value.logs)
         }
         events.finish()
-        let logs = await collector.value
-        return (try String(contentsOfFile: root + "/files/out.\(format)", encoding: .utf8), logs)
+        var result = await collector.value
+        result.output = try String(contentsOfFile: root + "/files/out.\(format)", encoding: .utf8)
+        return result
     }
 
     /// The records of a JSON Lines output.
     static func records(_ jsonl: String) throws -> [JSONValue] {
         try jsonl.split(separator: "\n").map { try JSONValue(parsing: String($0)) }
     }
+}
+
+/// What a successful run left: the output file's text, its log lines, its progress percentages.
+struct RunResult: Sendable {
+    var output = ""
+    var logs: [String] = []
+    var progress: [Int] = []
 }
 
 /// A failed run: the execution's error and its log lines.
