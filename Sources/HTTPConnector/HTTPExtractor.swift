@@ -17,11 +17,12 @@ struct HTTPExtractor: NodeOperator {
         if let reference = source.connectionReference { connection = try HTTPConnectionSettings(try await setup.connection(reference)) }
         let urls = try RequestURLs(url: source.url, baseURL: connection.baseURL, query: source.query)
         let timeout = TimeAmount.milliseconds(Int64(source.timeoutSeconds * 1000))
+        let headers = headers(connection)
         let client = HTTPClient(
             configuration: HTTPClient.Configuration(
-                redirectConfiguration: .follow(max: 5, allowCycles: false), timeout: HTTPClient.Configuration.Timeout(connect: timeout, read: timeout)))
+                redirectConfiguration: Self.redirects(for: headers), timeout: HTTPClient.Configuration.Timeout(connect: timeout, read: timeout)))
         let fetcher = PageFetcher(
-            client: client, method: source.method, headers: headers(connection), body: source.body.map { ByteBuffer(string: $0.canonicalText) },
+            client: client, method: source.method, headers: headers, body: source.body.map { ByteBuffer(string: $0.canonicalText) },
             timeout: timeout, retry: source.retry, redactor: source.redactor(with: connection))
         do {
             try await extract(urls: urls, fetcher: fetcher, context: context)
@@ -76,6 +77,14 @@ struct HTTPExtractor: NodeOperator {
         for (name, value) in connection.headers.merging(source.headers, uniquingKeysWith: { $1 }) { headers.replaceOrAdd(name: name, value: value) }
         if let credentials = connection.auth.header { headers.replaceOrAdd(name: credentials.name, value: credentials.value) }
         return headers
+    }
+
+    /// Redirects are followed, up to 5, unless credentials travel in a header other than
+    /// `Authorization`: the client drops that one on a redirect to another origin, but it cannot
+    /// know that `X-API-Key` is a secret too. Then a redirect fails the node, naming its target.
+    private static func redirects(for headers: HTTPHeaders) -> HTTPClient.Configuration.RedirectConfiguration {
+        let otherCredentials = headers.contains { $0.name.lowercased() != "authorization" && SecretRedactor.isCredentialName($0.name) }
+        return otherCredentials ? .disallow : .follow(max: 5, allowCycles: false)
     }
 
     /// The records of a page: the array at `records_path`, null or an empty body as none, and a

@@ -46,7 +46,8 @@ struct PageFetcher {
                 if (200..<300).contains(status.code) { return try await page(response, shown: shown) }
                 let excerpt = await excerpt(of: response)
                 guard RetryPolicy.isRetryable(status: Int(status.code)) else {
-                    throw HTTPSourceError(.httpStatus, "\(method) \(shown) answered \(status.code) \(status.reasonPhrase)\(excerpt)")
+                    let target = response.headers.first(name: "Location").map { " (redirect to \(redactor.redact($0)), not followed)" } ?? ""
+                    throw HTTPSourceError(.httpStatus, "\(method) \(shown) answered \(status.code) \(status.reasonPhrase)\(target)\(excerpt)")
                 }
                 problem = "\(status.code) \(status.reasonPhrase)\(excerpt)"
                 requestedWait = response.headers.first(name: "Retry-After").flatMap { RetryPolicy.retryAfterSeconds($0, now: Date()) }

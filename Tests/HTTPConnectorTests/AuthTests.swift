@@ -46,4 +46,28 @@ import Testing
         }
         #expect(failure?.message.contains("is a postgres connection; the http extractor needs an http connection") == true)
     }
+
+    @Test func sameOriginRedirectsKeepTheAuthorizationHeader() async throws {
+        let api = TestAPI()
+        let workspace = try HTTPWorkspace()
+        let result = try await api.serve { base in
+            workspace.connections.connections["api"] = ["base_url": .string(base), "auth_type": "bearer", "token": .string(TestAPI.token)]
+            return try await workspace.extract(["connection_id": "api", "url": "moved/bearer"])
+        }
+        #expect(try HTTPWorkspace.records(result.output) == [["ok": true]])
+        #expect(api.requests == ["GET /moved/bearer", "GET /secure/bearer"])
+    }
+
+    @Test func redirectsAreNotFollowedWithAnAPIKeyHeader() async throws {
+        let api = TestAPI()
+        let workspace = try HTTPWorkspace()
+        let failure = await #expect(throws: RunFailure.self) {
+            try await api.serve { base in
+                workspace.connections.connections["api"] = ["base_url": .string(base), "auth_type": "api_key", "api_key": .string(TestAPI.apiKey)]
+                return try await workspace.extract(["connection_id": "api", "url": "moved/key"])
+            }
+        }
+        #expect(failure?.message.contains("/moved/key answered 302 Found (redirect to /secure/key, not followed)") == true)
+        #expect(api.requests == ["GET /moved/key"])
+    }
 }

@@ -116,6 +116,9 @@ final class TestAPI: Sendable {
             }
             return Self.json([["id": 2]])
         }
+        router.get("moved/:to") { _, context in
+            Response(status: .found, headers: [.location: "/secure/\(context.parameters.get("to") ?? "")"])
+        }
         router.get("broken") { _, _ in Self.json(["error": "database on fire"], status: .internalServerError) }
         router.get("missing") { _, _ in Self.json(["error": "no such resource"], status: .notFound) }
         router.get("same") { _, _ in Self.json([["id": 1]]) }
