@@ -60,7 +60,6 @@ struct Paginator {
     /// The step after a page described by `summary`.
     mutating func next(after summary: PageSummary) throws(HTTPSourceError) -> PageStep {
         pagesFetched += 1
-        if config.kind == .none { return .stop(reason: "the source is not paginated") }
         if summary.recordCount == 0 { return .stop(reason: "page \(pagesFetched) was empty") }
         if let maxPages = config.maxPages, pagesFetched >= maxPages { return .stop(reason: "max_pages (\(maxPages)) reached") }
         switch config.kind {
