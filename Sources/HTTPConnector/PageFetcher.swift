@@ -58,7 +58,7 @@ struct PageFetcher {
                 problem = redactor.redact(String(describing: error))
             }
             guard retries < retry.maxRetries else {
-                throw HTTPSourceError(.retriesExhausted, "\(method) \(shown) failed after \(retries + 1) attempt(s); last answer: \(problem)")
+                throw HTTPSourceError(.retriesExhausted, "\(method) \(shown) failed after \(retries + 1) attempt(s); last error: \(problem)")
             }
             if let requestedWait, requestedWait > RetryPolicy.longestRetryAfter {
                 throw HTTPSourceError(

@@ -31,7 +31,7 @@ import Testing
             }
         }
         let message = try #require(failure?.message)
-        #expect(message.contains("/broken failed after 3 attempt(s); last answer: 500 Internal Server Error"))
+        #expect(message.contains("/broken failed after 3 attempt(s); last error: 500 Internal Server Error"))
         #expect(message.contains("database on fire"))
         #expect(api.requests.count == 3)
     }
@@ -46,5 +46,36 @@ import Testing
         #expect(message.contains("GET http://127.0.0.1:"))
         #expect(message.contains("/missing?verbose=1 answered 404 Not Found: {\"error\":\"no such resource\"}"))
         #expect(api.requests.count == 1)
+    }
+
+    @Test func aRetryAfterBeyondTheLongestWaitFailsAtOnce() async throws {
+        let api = TestAPI()
+        let workspace = try HTTPWorkspace()
+        let failure = await #expect(throws: RunFailure.self) {
+            try await api.serve { base in try await workspace.extract(["url": .string(base + "/closed")]) }
+        }
+        #expect(failure?.message.contains("asks to retry after 86400 s, longer than the 600 s this extractor waits") == true)
+        #expect(api.requests.count == 1)
+    }
+
+    @Test func transportFailuresAreRetriedThenNamed() async throws {
+        let workspace = try HTTPWorkspace()
+        let closedPort = try await TestAPI().serve { base in base }
+        let failure = await #expect(throws: RunFailure.self) {
+            try await workspace.extract([
+                "url": .string(closedPort + "/gone"), "max_retries": 1, "retry_backoff_seconds": 0.01, "timeout_seconds": 0.5,
+            ])
+        }
+        #expect(failure?.message.contains("/gone failed after 2 attempt(s); last error: ") == true)
+        #expect(failure?.logs.contains { $0.contains("retry 1 of 1") } == true, "\(failure?.message ?? "")")
+    }
+
+    @Test func aResponseThatIsNotJSONFailsWithItsStart() async throws {
+        let api = TestAPI()
+        let workspace = try HTTPWorkspace()
+        let failure = await #expect(throws: RunFailure.self) {
+            try await api.serve { base in try await workspace.extract(["url": .string(base + "/html")]) }
+        }
+        #expect(failure?.message.contains("/html: the response (text/html) is not JSON: <html>login</html>") == true)
     }
 }

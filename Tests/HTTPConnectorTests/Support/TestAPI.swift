@@ -119,6 +119,8 @@ final class TestAPI: Sendable {
         router.get("moved/:to") { _, context in
             Response(status: .found, headers: [.location: "/secure/\(context.parameters.get("to") ?? "")"])
         }
+        router.get("closed") { _, _ in Self.json(["error": "back tomorrow"], status: .serviceUnavailable, headers: [.retryAfter: "86400"]) }
+        router.get("html") { _, _ in Response(status: .ok, headers: [.contentType: "text/html"], body: ResponseBody(byteBuffer: ByteBuffer(string: "<html>login</html>"))) }
         router.get("broken") { _, _ in Self.json(["error": "database on fire"], status: .internalServerError) }
         router.get("missing") { _, _ in Self.json(["error": "no such resource"], status: .notFound) }
         router.get("same") { _, _ in Self.json([["id": 1]]) }
