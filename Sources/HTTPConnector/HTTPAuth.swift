@@ -10,6 +10,9 @@ enum HTTPAuth: Sendable, Hashable {
     /// `<header>: <key>` (default header `X-API-Key`).
     case apiKey(header: String, key: String)
 
+    /// The config fields each `auth_type` needs.
+    static let requiredFields: [String: [String]] = ["bearer": ["token"], "basic": ["username", "password"], "api_key": ["api_key"]]
+
     /// The header that carries the credentials, if any.
     var header: (name: String, value: String)? {
         switch self {

@@ -1,3 +1,4 @@
+import NIOHTTP1
 import Pipelines
 
 /// What an `http` connection gives its nodes: `base_url`, default `headers` and credentials
@@ -38,5 +39,15 @@ struct HTTPConnectionSettings: Sendable, Hashable {
             // The message names the key, never its value.
             throw HTTPSourceError(.invalidConfig, "\(name): \(error)")
         }
+    }
+
+    /// The headers of a request: JSON by default, then the connection's, the node's `headers`,
+    /// and the credentials last.
+    func requestHeaders(_ node: [String: String], jsonBody: Bool) -> HTTPHeaders {
+        var headers = HTTPHeaders([("Accept", "application/json"), ("User-Agent", "etl-builder")])
+        if jsonBody { headers.add(name: "Content-Type", value: "application/json") }
+        for (name, value) in self.headers.merging(node, uniquingKeysWith: { $1 }) { headers.replaceOrAdd(name: name, value: value) }
+        if let credentials = auth.header { headers.replaceOrAdd(name: credentials.name, value: credentials.value) }
+        return headers
     }
 }

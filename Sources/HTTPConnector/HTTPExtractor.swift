@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import Connectors
 import Foundation
 import NIOCore
@@ -17,20 +16,13 @@ struct HTTPExtractor: NodeOperator {
         if let reference = source.connectionReference { connection = try HTTPConnectionSettings(try await setup.connection(reference)) }
         let urls = try RequestURLs(url: source.url, baseURL: connection.baseURL, query: source.query)
         let timeout = TimeAmount.milliseconds(Int64(source.timeoutSeconds * 1000))
-        let headers = headers(connection)
-        let client = HTTPClient(
-            configuration: HTTPClient.Configuration(
-                redirectConfiguration: Self.redirects(for: headers), timeout: HTTPClient.Configuration.Timeout(connect: timeout, read: timeout)))
-        let fetcher = PageFetcher(
-            client: client, method: source.method, headers: headers, body: source.body.map { ByteBuffer(string: $0.canonicalText) },
-            timeout: timeout, retry: source.retry, redactor: source.redactor(with: connection))
-        do {
+        let headers = connection.requestHeaders(source.headers, jsonBody: source.body != nil)
+        try await withSourceClient(headers: headers, timeout: timeout) { client in
+            let fetcher = PageFetcher(
+                client: client, method: source.method, headers: headers, body: source.body.map { ByteBuffer(string: $0.canonicalText) },
+                timeout: timeout, retry: source.retry, redactor: source.redactor(with: connection))
             try await extract(urls: urls, fetcher: fetcher, context: context)
-        } catch {
-            try? await client.shutdown()
-            throw error
         }
-        try await client.shutdown()
     }
 
     private func extract(urls: RequestURLs, fetcher: PageFetcher, context: NodeContext) async throws {
@@ -68,23 +60,6 @@ struct HTTPExtractor: NodeOperator {
         context.log(
             .info, "Extracted \(batcher.rows) rows from \(paginator.pagesFetched) page(s) of \(fetcher.redactor.redact(RequestURLs.display(urls.base)))\(ending)",
             metadata: ["rows": .integer(batcher.rows), "pages": .integer(Int64(paginator.pagesFetched)), "bytes": .integer(Int64(bytes))])
-    }
-
-    /// The request headers: JSON by default, then the connection's, the node's, and the credentials.
-    private func headers(_ connection: HTTPConnectionSettings) -> HTTPHeaders {
-        var headers = HTTPHeaders([("Accept", "application/json"), ("User-Agent", "etl-builder")])
-        if source.body != nil { headers.add(name: "Content-Type", value: "application/json") }
-        for (name, value) in connection.headers.merging(source.headers, uniquingKeysWith: { $1 }) { headers.replaceOrAdd(name: name, value: value) }
-        if let credentials = connection.auth.header { headers.replaceOrAdd(name: credentials.name, value: credentials.value) }
-        return headers
-    }
-
-    /// Redirects are followed, up to 5, unless credentials travel in a header other than
-    /// `Authorization`: the client drops that one on a redirect to another origin, but it cannot
-    /// know that `X-API-Key` is a secret too. Then a redirect fails the node, naming its target.
-    private static func redirects(for headers: HTTPHeaders) -> HTTPClient.Configuration.RedirectConfiguration {
-        let otherCredentials = headers.contains { $0.name.lowercased() != "authorization" && SecretRedactor.isCredentialName($0.name) }
-        return otherCredentials ? .disallow : .follow(max: 5, allowCycles: false)
     }
 
     /// The records of a page: the array at `records_path`, null or an empty body as none, and a

@@ -13,6 +13,8 @@ struct HTTPSourceError: Error, Sendable, Hashable, CustomStringConvertible {
         case retryAfterTooLong = "http_retry_after_too_long"
         /// The response is not JSON, too large, or has no records where `records_path` points.
         case badResponse = "http_bad_response"
+        /// The server could not be reached at all (a connection test).
+        case unreachable = "http_unreachable"
         /// Pagination cannot go on safely: a cursor that does not move, a next link to another origin.
         case pagination = "http_pagination"
     }
