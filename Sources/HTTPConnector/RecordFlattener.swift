@@ -1,7 +1,7 @@
 import Pipelines
 
 /// How nested values of a record become columns (config `flatten`).
-enum RecordFlattening: String, Sendable, CaseIterable {
+enum RecordFlattening: String, Sendable {
     /// Nested objects become `parent.child` columns, recursively; arrays stay JSON values.
     case columns
     /// Nested objects and arrays stay whole, as json columns.
