@@ -7,7 +7,7 @@ import Pipelines
 
 /// Reads a file in large chunks with `read(2)`, keeping the unconsumed tail of the previous
 /// chunk in front of the next one, so parsers can work on whole records.
-final class ByteFileReader {
+final class ByteFileReader: ByteChunkReader {
     private let descriptor: Int32
     private let chunkSize: Int
     /// Bytes read and not consumed yet; `buffer[start..<end]` is live.

@@ -1,8 +1,10 @@
 import Pipelines
 
 /// Reads a CSV file into batches: byte-level record parsing, typed cells parsed straight from
-/// the read buffer, a batch emitted every ``RecordBatch/preferredRowCount`` rows.
-struct CSVExtractor: NodeOperator {
+/// the read buffer, a batch emitted every ``RecordBatch/preferredRowCount`` rows. Other
+/// sources of CSV bytes (an object store) run it over their own ``ByteChunkReader``.
+public struct CSVExtractor: NodeOperator {
+    /// The file read, or the name of the source in log lines.
     var path: String
     var dialect: CSVDialect
     var header: Bool
@@ -13,8 +15,41 @@ struct CSVExtractor: NodeOperator {
     /// Rows read before column types are inferred.
     static let inferenceRows = 1000
 
-    func run(_ context: NodeContext) async throws {
-        let reader = try ByteFileReader(path: path)
+    /// The config properties of the CSV format (dialect, header, encoding, null texts, column
+    /// declarations, bad-row policy), for every module that reads CSV.
+    public static let configProperties: [String: JSONValue] = CSVDialect.schemaProperties.merging([
+        "header": ["type": "boolean", "default": true, "title": "First row is a header"],
+        "encoding": ["type": "string", "enum": ["utf-8", "latin-1"], "default": "utf-8", "title": "Encoding"],
+        "null_values": ["type": "array", "items": ["type": "string"], "default": [""], "title": "Texts read as null"],
+        "columns": ColumnDeclarations.schemaProperty,
+        "on_error": OnErrorPolicy.schemaProperty,
+    ]) { $1 }
+
+    /// What the config declares: the column names when `columns` is given, and problems in it.
+    public static func analyze(_ config: ModuleConfig) -> ModuleAnalysis {
+        ModuleAnalysis(outputColumns: ColumnDeclarations.names(config), problems: ColumnDeclarations.problems(config))
+    }
+
+    /// An extractor of `path` (or of a source called so) with the format options of `config`
+    /// (``configProperties``).
+    public init(path: String, config: ModuleConfig) throws {
+        self.path = path
+        dialect = try CSVDialect(config: config)
+        header = config["header"] != .bool(false)
+        latin1 = try config.string("encoding") == "latin-1"
+        nullValues = Set(try config.strings("null_values").map { Array($0.utf8) })
+        declared = try ColumnDeclarations(config: config)
+    }
+
+    public func run(_ context: NodeContext) async throws {
+        try await read(ByteFileReader(path: path), context: context)
+    }
+
+    /// Parses the CSV bytes of `reader` and emits them as batches; returns the schema of the
+    /// rows (nil when there were none), so that a caller reading several sources can declare
+    /// the same types for the next ones.
+    @discardableResult
+    public func read(_ reader: some ByteChunkReader, context: NodeContext) async throws -> Schema? {
         var state = CSVReadState(extractor: self)
         var atEnd = false
         while true {
@@ -24,14 +59,15 @@ struct CSVExtractor: NodeOperator {
             if ready, let batch = state.takeBatch() {
                 try await context.output.emit(batch)
                 context.reportProgress(reader.fraction)
-                if context.output.isClosed { return }
+                if context.output.isClosed { return state.schema }
                 continue
             }
             if atEnd { break }
-            atEnd = try !reader.fill()
+            atEnd = try await !reader.fill()
         }
         if let batch = try state.finish(context: context) { try await context.output.emit(batch) }
         context.log(.info, "Extracted \(state.rowsRead) rows from \(path)", metadata: ["rows": .integer(state.rowsRead)])
+        return state.schema
     }
 }
 

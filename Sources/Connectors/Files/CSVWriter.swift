@@ -2,10 +2,20 @@ import Pipelines
 
 /// Formats batches as CSV bytes: a field is quoted only when it holds the delimiter, the quote
 /// or a line break; nulls are empty fields.
-struct CSVWriter {
+public struct CSVWriter: Sendable {
     var dialect: CSVDialect
 
-    func appendHeader(_ schema: Schema, to output: inout [UInt8]) {
+    /// The config properties of CSV output (delimiter, quote, header), for every module that
+    /// writes CSV.
+    public static let configProperties: [String: JSONValue] = CSVDialect.schemaProperties.merging([
+        "header": ["type": "boolean", "default": true, "title": "Write a header row"],
+    ]) { $1 }
+
+    /// A writer with the dialect of `config` (``configProperties``; `header` is the caller's).
+    public init(config: ModuleConfig) throws { dialect = try CSVDialect(config: config) }
+
+    /// Appends the column names as a record.
+    public func appendHeader(_ schema: Schema, to output: inout [UInt8]) {
         for (index, name) in schema.names.enumerated() {
             if index > 0 { output.append(dialect.delimiter) }
             var name = name
@@ -14,7 +24,8 @@ struct CSVWriter {
         output.append(UInt8(ascii: "\n"))
     }
 
-    func appendRows(_ batch: RecordBatch, to output: inout [UInt8]) {
+    /// Appends every row of `batch`, one record per line.
+    public func appendRows(_ batch: RecordBatch, to output: inout [UInt8]) {
         let columns = batch.columns
         let writers = columns.map { CellFormatter.writer(for: $0, string: appendField) }
         let masks = columns.map(\.validity)

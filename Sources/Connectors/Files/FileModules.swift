@@ -17,26 +17,13 @@ struct CSVExtractorModule: PipelineModule {
         kind: .extractor, name: "csv", displayName: "CSV File", description: "Read rows from a CSV file", icon: "file-text", color: "#22C55E",
         schema: [
             "type": "object", "additionalProperties": false, "required": ["path"],
-            "properties": JSONValue.object(
-                CSVDialect.schemaProperties.merging([
-                    "path": pathProperty,
-                    "header": ["type": "boolean", "default": true, "title": "First row is a header"],
-                    "encoding": ["type": "string", "enum": ["utf-8", "latin-1"], "default": "utf-8", "title": "Encoding"],
-                    "null_values": ["type": "array", "items": ["type": "string"], "default": [""], "title": "Texts read as null"],
-                    "columns": ColumnDeclarations.schemaProperty,
-                    "on_error": OnErrorPolicy.schemaProperty,
-                ]) { $1 }),
+            "properties": JSONValue.object(CSVExtractor.configProperties.merging(["path": pathProperty]) { $1 }),
         ])
 
-    func analyze(_ config: ModuleConfig, inputs: [[String]?]) -> ModuleAnalysis {
-        ModuleAnalysis(outputColumns: ColumnDeclarations.names(config), problems: ColumnDeclarations.problems(config))
-    }
+    func analyze(_ config: ModuleConfig, inputs: [[String]?]) -> ModuleAnalysis { CSVExtractor.analyze(config) }
 
     func makeOperator(_ config: ModuleConfig, setup: NodeSetup) throws -> any NodeOperator {
-        CSVExtractor(
-            path: try resolvedPath(config, setup), dialect: try CSVDialect(config: config), header: config["header"] != .bool(false),
-            latin1: try config.string("encoding") == "latin-1", nullValues: Set(try config.strings("null_values").map { Array($0.utf8) }),
-            declared: try ColumnDeclarations(config: config))
+        try CSVExtractor(path: try resolvedPath(config, setup), config: config)
     }
 }
 
@@ -81,10 +68,7 @@ struct FileLoaderModule: PipelineModule {
     init(csv: Bool) {
         self.csv = csv
         var properties: [String: JSONValue] = ["path": pathProperty, "on_error": OnErrorPolicy.schemaProperty]
-        if csv {
-            properties.merge(CSVDialect.schemaProperties) { $1 }
-            properties["header"] = ["type": "boolean", "default": true, "title": "Write a header row"]
-        }
+        if csv { properties.merge(CSVWriter.configProperties) { $1 } }
         descriptor = ModuleDescriptor(
             kind: .loader, name: csv ? "csv" : "jsonl", displayName: csv ? "CSV File" : "JSON Lines File",
             description: csv ? "Write rows to a CSV file (atomically)" : "Write one JSON object per row (atomically)",
@@ -97,6 +81,6 @@ struct FileLoaderModule: PipelineModule {
     func makeOperator(_ config: ModuleConfig, setup: NodeSetup) throws -> any NodeOperator {
         FileLoader(
             path: try resolvedPath(config, setup),
-            format: csv ? .csv(CSVWriter(dialect: try CSVDialect(config: config)), header: config["header"] != .bool(false)) : .jsonl)
+            format: csv ? .csv(try CSVWriter(config: config), header: config["header"] != .bool(false)) : .jsonl)
     }
 }

@@ -1,13 +1,29 @@
 import Foundation
 import Pipelines
 
-/// Reads a JSON Lines file: one JSON object per line, blank lines skipped.
-struct JSONLinesExtractor: NodeOperator {
+/// Reads a JSON Lines file: one JSON object per line, blank lines skipped. Other sources of
+/// JSON Lines bytes (an object store) run it over their own ``ByteChunkReader``.
+public struct JSONLinesExtractor: NodeOperator {
+    /// The file read, or the name of the source in log lines.
     var path: String
     var declared: ColumnDeclarations
 
-    func run(_ context: NodeContext) async throws {
-        let reader = try ByteFileReader(path: path)
+    init(path: String, declared: ColumnDeclarations) {
+        self.path = path
+        self.declared = declared
+    }
+
+    /// An extractor of `path` (or of a source called so) with the `columns` of `config`.
+    public init(path: String, config: ModuleConfig) throws {
+        self.init(path: path, declared: try ColumnDeclarations(config: config))
+    }
+
+    public func run(_ context: NodeContext) async throws {
+        try await read(ByteFileReader(path: path), context: context)
+    }
+
+    /// Parses the JSON Lines bytes of `reader` and emits them as batches.
+    public func read(_ reader: some ByteChunkReader, context: NodeContext) async throws {
         var batcher = JSONRecordBatcher(declared: declared)
         var lineNumber = 0
         var atEnd = false
@@ -42,7 +58,7 @@ struct JSONLinesExtractor: NodeOperator {
             for batch in batches { try await context.output.emit(batch) }
             context.reportProgress(reader.fraction)
             if context.output.isClosed || atEnd { break }
-            atEnd = try !reader.fill()
+            atEnd = try await !reader.fill()
         }
         if let batch = try batcher.finish(context: context) { try await context.output.emit(batch) }
         context.log(.info, "Extracted \(batcher.rows) rows from \(path)", metadata: ["rows": .integer(batcher.rows)])

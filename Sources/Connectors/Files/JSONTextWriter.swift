@@ -2,9 +2,12 @@ import Pipelines
 
 /// Formats rows as JSON objects, one per line, keys in column order: numbers and booleans as
 /// JSON literals, JSON columns embedded as documents, everything else as strings.
-struct JSONTextWriter {
+public struct JSONTextWriter: Sendable {
+    /// A writer (it keeps no state: prepare the keys once with ``keys(_:)``).
+    public init() {}
+
     /// Appends row `row`; throws a reason when a value has no JSON form (NaN, infinity).
-    func appendRow(_ batch: RecordBatch, row: Int, keys: [[UInt8]], to output: inout [UInt8]) throws(NodeFailure) {
+    public func appendRow(_ batch: RecordBatch, row: Int, keys: [[UInt8]], to output: inout [UInt8]) throws(NodeFailure) {
         output.append(UInt8(ascii: "{"))
         for (index, column) in batch.columns.enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
@@ -34,7 +37,7 @@ struct JSONTextWriter {
     }
 
     /// The quoted key of each column, prepared once.
-    static func keys(_ schema: Schema) -> [[UInt8]] {
+    public static func keys(_ schema: Schema) -> [[UInt8]] {
         schema.names.map { name in
             var output: [UInt8] = []
             var name = name
