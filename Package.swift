@@ -35,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
@@ -57,6 +58,29 @@ let package = Package(
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "Parquet", dependencies: ["Pipelines", "CSnappy", "CZstd", "CZlib"], swiftSettings: strictSettings),
+        .target(
+            name: "S3Client",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
+        .target(
+            name: "S3Connector", dependencies: ["S3Client", "Pipelines", "Connectors", "Parquet", "CZlib"],
+            swiftSettings: strictSettings),
+        .target(
+            name: "HTTPConnector",
+            dependencies: [
+                "Pipelines", "Connectors",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings),
         .target(
             name: "Store",
             dependencies: [
@@ -95,7 +119,8 @@ let package = Package(
         .executableTarget(
             name: "ETLBuilder",
             dependencies: [
-                "Cron", "Scheduling", "Pipelines", "Connectors", "PostgresConnector", "Parquet", "Store", "API", "Systemd",
+                "Cron", "Scheduling", "Pipelines", "Connectors", "PostgresConnector", "Parquet", "HTTPConnector", "S3Connector",
+                "Store", "API", "Systemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -107,7 +132,8 @@ let package = Package(
                 .product(name: "CoreMetrics", package: "swift-metrics"),
             ],
             swiftSettings: strictSettings),
-        .testTarget(name: "CronTests", dependencies: ["Cron"], swiftSettings: strictSettings),
+        .target(name: "TestProcesses", path: "Tests/TestProcesses", swiftSettings: strictSettings),
+        .testTarget(name: "CronTests", dependencies: ["Cron", "TestProcesses"], swiftSettings: strictSettings),
         .testTarget(
             name: "SystemdTests",
             dependencies: ["Systemd", .product(name: "Logging", package: "swift-log")],
@@ -142,7 +168,20 @@ let package = Package(
         .testTarget(
             name: "PostgresConnectorTests", dependencies: ["PostgresConnector", "PostgresClient", "Connectors", "Pipelines"],
             swiftSettings: strictSettings),
-        .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Pipelines", "Connectors"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "HTTPConnectorTests",
+            dependencies: [
+                "HTTPConnector", "Connectors", "Pipelines",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "S3ConnectorTests", dependencies: ["S3Client", "S3Connector", "Pipelines", "Connectors", "TestProcesses"],
+            swiftSettings: strictSettings),
+        .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Pipelines", "Connectors", "TestProcesses"], swiftSettings: strictSettings),
         .testTarget(
             name: "StoreTests",
             dependencies: [
@@ -155,7 +194,7 @@ let package = Package(
         .testTarget(
             name: "ETLBuilderTests",
             dependencies: [
-                "ETLBuilder", "Store", "API", "Systemd",
+                "ETLBuilder", "Store", "API", "Systemd", "TestProcesses",
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),

@@ -2,6 +2,7 @@ import API
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Pipelines
 import HummingbirdTesting
 import Store
 import Testing
@@ -46,6 +47,42 @@ struct ConnectionTests {
             #expect(try await api.send(.delete, "/api/v1/connections/\(id)", as: .developer).status == .noContent)
             let gone = try await api.send(.get, "/api/v1/connections/\(id)", as: .viewer)
             #expect(gone.status == .notFound && gone.isError("CONNECTION_NOT_FOUND"))
+        }
+    }
+
+    @Test("with connection types: an unknown type or a config off its schema is 422 naming the field; kept secrets count")
+    func configChecked() async throws {
+        let database = ConnectionType(
+            name: "db",
+            schema: [
+                "type": "object",
+                "properties": ["host": ["type": "string"], "port": ["type": "integer", "maximum": 65535], "password": ["type": "string"]],
+                "required": ["host", "password"], "additionalProperties": false,
+            ])
+        let harness = try await APIHarness.make { $0.connectionTypes = ConnectionTypeCatalog([database]) }
+        try await harness.run { api in
+            func problems(_ response: TestResponse) -> [String] {
+                (response.json["detail"] as? String).map { [$0] } ?? []
+            }
+            let unknown = try await api.send(.post, "/api/v1/connections", as: .developer, json: #"{"name": "a", "type": "oracle", "config": {}}"#)
+            #expect(unknown.status == .unprocessableContent && unknown.isError("VALIDATION_ERROR"))
+            #expect(problems(unknown).contains { $0.contains("body.type") && $0.contains("unknown connection type") })
+            let bad = try await api.send(
+                .post, "/api/v1/connections", as: .developer, json: #"{"name": "a", "type": "db", "config": {"host": "h", "port": 70000, "pasword": "x"}}"#)
+            #expect(bad.status == .unprocessableContent && bad.isError("VALIDATION_ERROR"))
+            let detail = problems(bad).joined()
+            #expect(detail.contains("body.config.port") && detail.contains("body.config.pasword") && detail.contains("body.config.password"))
+            #expect(try await harness.store.listConnections(page: PageRequest(page: 1, pageSize: 10)).total == 0, "nothing was stored")
+
+            let created = try await api.send(
+                .post, "/api/v1/connections", as: .developer, json: #"{"name": "a", "type": "db", "config": {"host": "h", "password": "s3cret"}}"#)
+            #expect(created.status == .created)
+            let id = try #require(created.json["id"] as? String)
+            // The stored password is kept when the update leaves it out: the config stays valid.
+            let moved = try await api.send(.put, "/api/v1/connections/\(id)", as: .developer, json: #"{"config": {"host": "h2"}}"#)
+            #expect(moved.status == .ok)
+            let broken = try await api.send(.put, "/api/v1/connections/\(id)", as: .developer, json: #"{"config": {"host": 5}}"#)
+            #expect(broken.status == .unprocessableContent && problems(broken).joined().contains("body.config.host"))
         }
     }
 

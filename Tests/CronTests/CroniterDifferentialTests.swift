@@ -1,5 +1,6 @@
 import Cron
 import Foundation
+import TestProcesses
 import Testing
 
 /// Differential test against croniter (PyPI) in UTC. Needs `python3` with
@@ -16,27 +17,8 @@ import Testing
         """
 
     static func python(_ arguments: [String], input: String = "") -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let stdin = Pipe()
-        let stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            return (-1, "")
-        }
-        let writer = Thread {
-            stdin.fileHandleForWriting.write(Data(input.utf8))
-            try? stdin.fileHandleForWriting.close()
-        }
-        writer.start()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        guard let result = try? ChildProcess.run("python3", arguments, stdin: Data(input.utf8)) else { return (-1, "") }
+        return (result.status, result.output)
     }
 
     /// Whether a field has a range like `2-2` or `2-2/3`.

@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// `etl-builder connection …` and `etl-builder run` against the real PostgreSQL server that
@@ -16,13 +17,9 @@ struct PostgresCommandTests {
 
     /// Runs SQL with psql against the test server.
     static func psql(_ sql: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
-        process.arguments = [ProcessInfo.processInfo.environment["ETLB_TEST_POSTGRES_URL"] ?? "", "-v", "ON_ERROR_STOP=1", "-qc", sql]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "psql: \(sql)")
+        let result = try ChildProcess.run(
+            "/usr/bin/psql", [ProcessInfo.processInfo.environment["ETLB_TEST_POSTGRES_URL"] ?? "", "-v", "ON_ERROR_STOP=1", "-qc", sql])
+        #expect(result.status == 0, "psql: \(sql): \(result.errors)")
     }
 
     @Test("create checks the config, list hides secrets, test really connects, run reads by connection name, delete removes")

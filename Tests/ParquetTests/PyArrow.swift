@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import Parquet
 import Pipelines
 
@@ -10,20 +11,11 @@ struct PyArrowReport {
     init(reading path: String) throws {
         let repository = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", repository.appendingPathComponent("scripts/parquet_check.py").path, path]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let failure = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CheckerFailure(message: "pyarrow could not read \(path): " + String(decoding: failure, as: UTF8.self))
+        let result = try ChildProcess.run("python3", [repository.appendingPathComponent("scripts/parquet_check.py").path, path])
+        guard result.status == 0 else {
+            throw CheckerFailure(message: "pyarrow could not read \(path): " + result.errors)
         }
+        let data = result.stdout
         json = try JSONValue(parsing: String(decoding: data, as: UTF8.self))
     }
 

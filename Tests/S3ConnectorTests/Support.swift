@@ -1,5 +1,6 @@
 import Connectors
 import Foundation
+import TestProcesses
 import Pipelines
 import S3Client
 import S3Connector
@@ -128,14 +129,7 @@ private func gzipTool(_ arguments: [String], _ input: [UInt8]) throws -> [UInt8]
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("gz-\(UUID().uuidString)").path
     try Data(input).write(to: URL(fileURLWithPath: file))
     defer { try? FileManager.default.removeItem(atPath: file) }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["gzip"] + arguments + [file]
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw TestSetupError("gzip \(arguments.joined(separator: " ")) failed") }
-    return Array(data)
+    let result = try ChildProcess.run("gzip", arguments + [file])
+    guard result.status == 0 else { throw TestSetupError("gzip \(arguments.joined(separator: " ")) failed: \(result.errors)") }
+    return Array(result.stdout)
 }

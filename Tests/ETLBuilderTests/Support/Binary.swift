@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import Synchronization
 
 /// What a finished `etl-builder` command printed and returned.
@@ -33,48 +34,17 @@ func childEnvironment(_ extra: [String: String]) -> [String: String] {
 
 /// Runs `etl-builder` with `arguments` to completion, feeding `stdin` when given.
 ///
-/// The child is awaited on a Dispatch thread, never on a thread of Swift's cooperative pool:
-/// a blocked pool thread (there are as many as cores, two here) would stall every other test's
+/// The child is awaited on a thread of its own, never on one of Swift's cooperative pool: a
+/// blocked pool thread (there are as many as cores, two here) would stall every other test's
 /// async work while the child runs.
 func runETLBuilder(
     _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
     workingDirectory: URL? = nil
 ) async throws -> CommandResult {
-    let process = Process()
-    process.executableURL = etlBuilderExecutable()
-    process.arguments = arguments
-    process.environment = childEnvironment(environment)
-    if let workingDirectory { process.currentDirectoryURL = workingDirectory }
-    let output = Pipe()
-    let errors = Pipe()
-    let input = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = input
-    try process.run()
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try input.fileHandleForWriting.close()
-    let outputHandle = output.fileHandleForReading
-    let errorHandle = errors.fileHandleForReading
-    return await withCheckedContinuation { continuation in
-        DispatchQueue.global().async {
-            // Drain stderr on a second thread so a chatty child never blocks on a full pipe.
-            let collectedErrors = Mutex(Data())
-            let errorsRead = DispatchSemaphore(value: 0)
-            DispatchQueue.global().async {
-                let data = errorHandle.readDataToEndOfFile()
-                collectedErrors.withLock { $0 = data }
-                errorsRead.signal()
-            }
-            let stdoutData = outputHandle.readDataToEndOfFile()
-            process.waitUntilExit()
-            errorsRead.wait()
-            continuation.resume(returning: CommandResult(
-                exitCode: process.terminationStatus,
-                stdout: String(decoding: stdoutData, as: UTF8.self),
-                stderr: String(decoding: collectedErrors.withLock { $0 }, as: UTF8.self)))
-        }
-    }
+    let result = try await ChildProcess.run(
+        async: etlBuilderExecutable().path, arguments, environment: childEnvironment(environment), stdin: Data((stdin ?? "").utf8),
+        workingDirectory: workingDirectory?.path)
+    return CommandResult(exitCode: result.status, stdout: result.output, stderr: result.errors)
 }
 
 /// A scratch directory removed when the value is released.

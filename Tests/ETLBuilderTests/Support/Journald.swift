@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import Glibc
 
 /// The real `systemd-journald`, started standalone when no journald listens (it needs root, and
@@ -44,15 +45,7 @@ enum Journald {
     ) throws -> [[String: Any]] {
         let deadline = ContinuousClock.now + timeout
         while true {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/journalctl")
-            process.arguments = ["-o", "json", "--no-pager", match]
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
+            let data = try ChildProcess.run("/usr/bin/journalctl", ["-o", "json", "--no-pager", match]).stdout
             let entries = String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap {
                 try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
             }
