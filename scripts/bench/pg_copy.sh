@@ -11,7 +11,6 @@
 #   scripts/bench/pg_copy.sh [ROWS]
 #   ETL_BUILDER_BIN=/path/etl-builder       the binary (default .build/release/etl-builder, built if missing)
 #   ETLB_BENCH_POSTGRES_URL=postgres://…    the server (default: scripts/services/postgres.sh start)
-#   ETLB_BENCH_HARNESS=/path/PGBench        run this instead of etl-builder: HARNESS URL SCHEMA SOURCE TARGET
 set -euo pipefail
 
 rows="${1:-2000000}"
@@ -22,34 +21,12 @@ binary="${ETL_BUILDER_BIN:-$repo/.build/release/etl-builder}"
 url="${ETLB_BENCH_POSTGRES_URL:-$("$repo/scripts/services/postgres.sh" start)}"
 
 [[ -x /usr/bin/time ]] || { echo "error: /usr/bin/time is missing (Debian package: time)" >&2; exit 1; }
-if [[ -z "${ETLB_BENCH_HARNESS:-}" && ! -x "$binary" ]]; then
+if [[ ! -x "$binary" ]]; then
   (cd "$repo" && swift build -c release --product etl-builder)
 fi
 
-sql() { PGOPTIONS="-c client_min_messages=warning" psql "$url" -X -q -v ON_ERROR_STOP=1 -At "$@"; }
-now() { date +%s.%N; }
-
-existing=-1
-if [[ "$(sql -c "SELECT to_regclass('bench.orders') IS NOT NULL")" == t ]]; then existing=$(sql -c "SELECT count(*) FROM bench.orders"); fi
-if [[ "$existing" != "$rows" ]]; then
-  echo "Generating $rows orders…"
-  sql <<SQL
-DROP SCHEMA IF EXISTS bench CASCADE;
-CREATE SCHEMA bench;
-CREATE TABLE bench.orders (
-  id bigint PRIMARY KEY, customer_id integer NOT NULL, amount numeric(12,2) NOT NULL, status text NOT NULL,
-  created_at timestamptz NOT NULL, note text, quantity smallint, discount real, sku varchar(32), is_gift boolean,
-  ship_date date, reference uuid, attributes jsonb);
-INSERT INTO bench.orders
-SELECT g, (g::bigint * 7919 % 100000)::int, round((random() * 10000)::numeric, 2), (ARRAY['new', 'paid', 'shipped', 'cancelled'])[1 + g % 4],
-       timestamptz '2025-01-01 00:00:00+00' + g * interval '1.5 second',
-       CASE WHEN g % 5 = 0 THEN NULL ELSE 'note ' || md5(g::text) END, (g % 20)::smallint, (g % 7) / 10.0,
-       'SKU-' || (g % 5000), g % 11 = 0, date '2025-01-01' + (g % 365),
-       md5(g::text)::uuid, jsonb_build_object('channel', CASE WHEN g % 2 = 0 THEN 'web' ELSE 'store' END, 'items', g % 9)
-FROM generate_series(1, $rows) AS g;
-VACUUM ANALYZE bench.orders;
-SQL
-fi
+source "$here/lib/pg_orders.sh"
+ensure_orders
 
 echo "Running on $(nproc) core(s), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -62,37 +39,22 @@ pipe_seconds=$(echo "$(now) - $start" | bc -l)
 
 echo "== etl-builder"
 sql -c "DROP TABLE IF EXISTS bench.orders_copy"
-mkdir -p "$work/data"
-if [[ -n "${ETLB_BENCH_HARNESS:-}" ]]; then
-  run=("$ETLB_BENCH_HARNESS" "$url" bench orders orders_copy)
-else
-  config=$(python3 - "$url" <<'PY'
-import json, sys, urllib.parse
-u = urllib.parse.urlparse(sys.argv[1])
-print(json.dumps({"host": u.hostname, "port": u.port or 5432, "database": u.path.lstrip("/"),
-                  "username": urllib.parse.unquote(u.username or ""), "password": urllib.parse.unquote(u.password or ""),
-                  "ssl_mode": "disable"}))
-PY
-)
-  export ETL_BUILDER_DATA_DIRECTORY="$work/data"
-  "$binary" connection delete bench-pg >/dev/null 2>&1 || true
-  "$binary" connection create --name bench-pg --type postgres --config "$config" >/dev/null
-  cat > "$work/pipeline.json" <<'JSON'
+create_bench_connection
+cat > "$work/pipeline.json" <<'JSON'
 {
-  "name": "pg-copy",
-  "config": {
-    "nodes": [
-      {"id": "read", "type": "extractor", "module": "postgres", "description": "orders",
-       "config": {"connection_id": "bench-pg", "schema": "bench", "table": "orders"}},
-      {"id": "write", "type": "loader", "module": "postgres", "description": "copy of orders",
-       "config": {"connection_id": "bench-pg", "schema": "bench", "table": "orders_copy", "mode": "replace", "create_table": true}}
-    ],
-    "edges": [{"source": "read", "target": "write"}]
-  }
+"name": "pg-copy",
+"config": {
+  "nodes": [
+    {"id": "read", "type": "extractor", "module": "postgres", "description": "orders",
+     "config": {"connection_id": "bench-pg", "schema": "bench", "table": "orders"}},
+    {"id": "write", "type": "loader", "module": "postgres", "description": "copy of orders",
+     "config": {"connection_id": "bench-pg", "schema": "bench", "table": "orders_copy", "mode": "replace", "create_table": true}}
+  ],
+  "edges": [{"source": "read", "target": "write"}]
+}
 }
 JSON
-  run=("$binary" run "$work/pipeline.json")
-fi
+run=("$binary" run "$work/pipeline.json")
 start=$(now)
 /usr/bin/time -v "${run[@]}" > "$work/run.out" 2> "$work/time.txt" || { cat "$work/run.out" "$work/time.txt"; exit 1; }
 etl_seconds=$(echo "$(now) - $start" | bc -l)

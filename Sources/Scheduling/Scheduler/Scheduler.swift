@@ -35,6 +35,10 @@ public actor Scheduler {
     private var wheel: TimerWheel<UUID>
     private var armed: [UUID: ArmedSchedule] = [:]
     private var lag = FireLagStatistics()
+    /// Parsed expressions and zones by their text: thousands of pipelines share a few of each,
+    /// and parsing them again for every pipeline dominated the start-up.
+    private var expressions: [String: CronExpression] = [:]
+    private var zones: [String: TimeZone] = [:]
     private var counters = (enqueued: 0, taken: 0, skipped: 0)
     /// Rung when a timer earlier than the loop's wake-up is armed.
     let wakeUp = Doorbell()
@@ -123,17 +127,23 @@ public actor Scheduler {
         guard let text = pipeline.schedule else { return nil }
         let zoneName = pipeline.scheduleTimezone ?? defaults.timeZone.identifier
         let expression: CronExpression
-        do {
-            expression = try CronExpression(text)
-        } catch {
-            logger.error(
-                "Pipeline not armed", metadata: ["error": "\(SchedulingError.invalidSchedule(pipelineID: pipeline.id, expression: text, reason: error.message))"])
-            return nil
+        if let parsed = expressions[text] {
+            expression = parsed
+        } else {
+            do {
+                expression = try CronExpression(text)
+            } catch {
+                logger.error(
+                    "Pipeline not armed", metadata: ["error": "\(SchedulingError.invalidSchedule(pipelineID: pipeline.id, expression: text, reason: error.message))"])
+                return nil
+            }
+            expressions[text] = expression
         }
-        guard let zone = TimeZone(identifier: zoneName) else {
+        guard let zone = zones[zoneName] ?? TimeZone(identifier: zoneName) else {
             logger.error("Pipeline not armed", metadata: ["error": "\(SchedulingError.unknownTimeZone(pipelineID: pipeline.id, identifier: zoneName))"])
             return nil
         }
+        zones[zoneName] = zone
         var schedule = ArmedSchedule(
             pipelineID: pipeline.id, expressionText: text, expression: expression, timeZone: zone,
             policy: EffectivePolicy(pipeline.policy, defaults: defaults), slot: now,
@@ -294,10 +304,18 @@ public actor Scheduler {
             SchedulerSnapshot.Schedule(
                 pipelineID: schedule.pipelineID, expression: schedule.expressionText, timeZone: schedule.timeZone.identifier,
                 nextSlot: schedule.slot, nextFire: schedule.fireTime(of: schedule.slot), jitterSeconds: schedule.jitterSeconds)
-        }.sorted { ($0.nextFire, $0.pipelineID.uuidString) < ($1.nextFire, $1.pipelineID.uuidString) }
+        }.sorted { $0.nextFire != $1.nextFire ? $0.nextFire < $1.nextFire : Self.precedes($0.pipelineID, $1.pipelineID) }
         return SchedulerSnapshot(
             schedules: schedules, running: 0, pending: 0, maxConcurrentExecutions: 0, slotsEnqueued: counters.enqueued,
             slotsTaken: counters.taken, slotsSkipped: counters.skipped, fireLag: lag.summary)
+    }
+
+    /// The number of armed pipelines.
+    var armedCount: Int { armed.count }
+
+    /// A total order on ids by their bytes (ties of the next fire; no string is made).
+    private static func precedes(_ a: UUID, _ b: UUID) -> Bool {
+        withUnsafeBytes(of: a.uuid) { left in withUnsafeBytes(of: b.uuid) { right in left.lexicographicallyPrecedes(right) } }
     }
 
     /// Whole seconds of `date` (the wheel's resolution), rounded down.

@@ -72,7 +72,7 @@ public final class SchedulingRuntime: Service, Sendable {
         let journalStream = events.subscribe(buffering: .unbounded)
         try await executor.recoverInterrupted()
         try await scheduler.start()
-        await configuration.onArmed?(await scheduler.snapshot().schedules.count)
+        await configuration.onArmed?(await scheduler.armedCount)
         await withDiscardingTaskGroup { group in
             // Unstructured, so cancelling `run()` does not cut the stream short: the recorder
             // stops when the broadcaster is finished below, after the last state change.

@@ -8,7 +8,7 @@ import Foundation
 
 /// Bind values in the store's column representations (see `Timestamp` and the migration header).
 extension SQLiteData {
-    static func uuid(_ value: UUID) -> SQLiteData { .text(value.uuidString.lowercased()) }
+    static func uuid(_ value: UUID) -> SQLiteData { .text(UUIDText.format(value)) }
     static func uuid(_ value: UUID?) -> SQLiteData { value.map { .uuid($0) } ?? .null }
     static func timestamp(_ value: Date) -> SQLiteData { .text(Timestamp.format(value)) }
     static func timestamp(_ value: Date?) -> SQLiteData { value.map { .timestamp($0) } ?? .null }
@@ -96,7 +96,7 @@ struct RowReader {
 
     func uuid(_ column: String) throws(StoreError) -> UUID {
         let s = try text(column)
-        guard let id = UUID(uuidString: s) else { throw .database(reason: "column '\(column)' holds no UUID: \(s)") }
+        guard let id = UUIDText.parse(s) else { throw .database(reason: "column '\(column)' holds no UUID: \(s)") }
         return id
     }
 
