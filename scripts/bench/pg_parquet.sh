@@ -58,15 +58,16 @@ JSON
   printf '%-12s %.2f s, %.0f rows/s, peak RSS %.1f MB\n' "$name:" "$seconds" "$(echo "$rows / $seconds" | bc -l)" "$(echo "$peak_kb / 1024" | bc -l)"
 }
 
-measure local parquet "{\"path\": \"$work/orders.parquet\", \"compression\": \"snappy\"}"
-measure s3 s3 '{"bucket": "bench", "path": "orders/", "format": "parquet", "compression": "snappy"}'
+measure local parquet '{"path": "orders.parquet", "compression": "snappy"}'
+measure s3 s3 "{\"bucket\": \"bench\", \"path\": \"orders/\", \"format\": \"parquet\", \"compression\": \"snappy\"${ETLB_BENCH_S3_EXTRA:-}}"
 
-python3 - "$work/orders.parquet" "$s3" <<'PY'
-import io, sys, boto3, pyarrow.parquet as pq
+python3 - "$work/data/files/orders.parquet" "$s3" <<'PY'
+import io, os, sys, boto3, pyarrow.parquet as pq
 local = pq.read_table(sys.argv[1])
 s3 = boto3.client("s3", endpoint_url=sys.argv[2], region_name="us-east-1")
 keys = sorted(o["Key"] for o in s3.list_objects_v2(Bucket="bench", Prefix="orders/").get("Contents", []))
 remote = sum(pq.read_table(io.BytesIO(s3.get_object(Bucket="bench", Key=k)["Body"].read())).num_rows for k in keys)
 print(f"pyarrow: local file {local.num_rows} rows, S3 {remote} rows in {len(keys)} object(s)")
-print("schema:", ", ".join(f"{f.name} {f.type}" for f in local.schema))
+print("schema:", ", ".join(f"{f.name} {f.type}" for f in local.schema), flush=True)
+os._exit(0)  # pyarrow's and boto3's threads can abort the interpreter's teardown
 PY

@@ -23,7 +23,7 @@ public struct ParquetLoaderModule: PipelineModule {
                     "type": "integer", "minimum": 1, "default": 1_000_000, "title": "Rows per row group",
                 ],
                 "row_group_bytes": [
-                    "type": "integer", "minimum": 65_536, "default": 67_108_864, "title": "Bytes per row group",
+                    "type": "integer", "minimum": 65_536, "default": 33_554_432, "title": "Bytes per row group",
                     "description": "Compressed bytes a row group may buffer before it is written; bounds the loader's memory",
                 ],
             ],

@@ -17,10 +17,10 @@ public struct ParquetWriterOptions: Sendable, Hashable {
     /// The footer's `created_by`: `application version X (build Y)` as readers parse it.
     public var createdBy: String
 
-    /// Options with the given values; the defaults suit most tables (1 000 000 rows or 64 MiB
+    /// Options with the given values; the defaults suit most tables (1 000 000 rows or 32 MiB
     /// per row group, 1 MiB pages, 1 MiB dictionaries, snappy).
     public init(
-        compression: ParquetCompression = .snappy, rowGroupRows: Int = 1_000_000, rowGroupBytes: Int = 64 << 20,
+        compression: ParquetCompression = .snappy, rowGroupRows: Int = 1_000_000, rowGroupBytes: Int = 32 << 20,
         dataPageBytes: Int = 1 << 20, dataPageValues: Int = 20_000, dictionaryPageBytes: Int = 1 << 20,
         createdBy: String = "etl-builder version 0.1.0"
     ) {

@@ -35,7 +35,7 @@ public struct S3LoaderModule: PipelineModule {
                     "description": "A new object starts once one reaches this size",
                 ],
                 "row_group_rows": ["type": "integer", "minimum": 1, "default": 1_000_000, "title": "Parquet rows per row group"],
-                "row_group_bytes": ["type": "integer", "minimum": 65_536, "default": 67_108_864, "title": "Parquet bytes per row group"],
+                "row_group_bytes": ["type": "integer", "minimum": 65_536, "default": 33_554_432, "title": "Parquet bytes per row group"],
                 "part_size": [
                     "type": "integer", "minimum": 5_242_880, "default": 8_388_608, "title": "Multipart part size",
                     "description": "Bytes per uploaded part (at least 5 MiB); up to 4 parts upload at once",
