@@ -133,6 +133,9 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         .target(name: "TestProcesses", path: "Tests/TestProcesses", swiftSettings: strictSettings),
+        .target(
+            name: "ParquetChecking", dependencies: ["Pipelines", "TestProcesses"], path: "Tests/ParquetChecking",
+            swiftSettings: strictSettings),
         .testTarget(name: "CronTests", dependencies: ["Cron", "TestProcesses"], swiftSettings: strictSettings),
         .testTarget(
             name: "SystemdTests",
@@ -179,9 +182,9 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "S3ConnectorTests", dependencies: ["S3Client", "S3Connector", "Pipelines", "Connectors", "TestProcesses"],
+            name: "S3ConnectorTests", dependencies: ["S3Client", "S3Connector", "Pipelines", "Connectors", "TestProcesses", "ParquetChecking"],
             swiftSettings: strictSettings),
-        .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Pipelines", "Connectors", "TestProcesses"], swiftSettings: strictSettings),
+        .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Pipelines", "Connectors", "ParquetChecking"], swiftSettings: strictSettings),
         .testTarget(
             name: "StoreTests",
             dependencies: [

@@ -5,7 +5,7 @@ import NIOHTTP1
 import Pipelines
 
 /// The result of testing an `http` connection: what `POST /connections/{id}/test` reports.
-public struct HTTPConnectionTestResult: Sendable, Hashable {
+public struct HTTPConnectionTestResult: ConnectionCheckOutcome, Hashable {
     public var succeeded: Bool
     /// The round trip of the request, in milliseconds (success only).
     public var latencyMilliseconds: Int?
@@ -15,6 +15,9 @@ public struct HTTPConnectionTestResult: Sendable, Hashable {
     public var message: String?
     /// The stable error code of the failure.
     public var errorCode: String?
+
+    /// The answer's status is the sentence's detail: `Connection successful (200 OK)`.
+    public var successMessage: String { status.map { "Connection successful (\($0))" } ?? "Connection successful" }
 }
 
 /// Sends `GET base_url` with the connection's headers and credentials. The connection works
@@ -50,9 +53,7 @@ public enum HTTPConnectionTest {
                 return HTTPConnectionTestResult(
                     succeeded: false, status: answer, message: "GET \(shown) answered \(answer)", errorCode: HTTPSourceError.Code.httpStatus.rawValue)
             }
-            let elapsed = clock.now - start
-            let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-            return HTTPConnectionTestResult(succeeded: true, latencyMilliseconds: milliseconds, status: answer)
+            return HTTPConnectionTestResult(succeeded: true, latencyMilliseconds: (clock.now - start).wholeMilliseconds, status: answer)
         } catch {
             return HTTPConnectionTestResult(
                 succeeded: false, message: "GET \(shown): \(redactor.redact(String(describing: error)))", errorCode: HTTPSourceError.Code.unreachable.rawValue)

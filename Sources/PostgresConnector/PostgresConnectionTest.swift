@@ -2,7 +2,7 @@ import Pipelines
 import PostgresClient
 
 /// The result of testing a postgres connection: what `POST /connections/{id}/test` reports.
-public struct PostgresConnectionTestResult: Sendable, Hashable {
+public struct PostgresConnectionTestResult: ConnectionCheckOutcome, Hashable {
     public var succeeded: Bool
     /// Connect plus one query, in milliseconds (success only).
     public var latencyMilliseconds: Int?
@@ -23,6 +23,9 @@ public struct PostgresConnectionTestResult: Sendable, Hashable {
         }
         return ["status": "failed", "message": .string(message ?? ""), "error_code": .string(errorCode ?? "")]
     }
+
+    /// The server's version string.
+    public var version: String? { serverVersion }
 }
 
 /// Really connects with a connection's config and runs `SELECT version()`.
@@ -34,9 +37,8 @@ public enum PostgresConnectionTest {
             let connection = try await PostgresConnection.connect(PostgresConfiguration(config: config))
             defer { connection.close() }
             let version = try await connection.query("SELECT version()").scalar ?? connection.serverVersion
-            let elapsed = clock.now - start
-            let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-            return PostgresConnectionTestResult(succeeded: true, latencyMilliseconds: milliseconds, serverVersion: version)
+            return PostgresConnectionTestResult(
+                succeeded: true, latencyMilliseconds: (clock.now - start).wholeMilliseconds, serverVersion: version)
         } catch {
             return PostgresConnectionTestResult(succeeded: false, message: error.description, errorCode: error.errorCode)
         }

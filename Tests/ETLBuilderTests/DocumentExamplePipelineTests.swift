@@ -43,9 +43,7 @@ struct DocumentExamplePipelineTests {
         ])
         try await waitUntilReady(daemon)
         let api = APIClient(base: daemon.baseURL)
-        let password = try String(contentsOfFile: data.path + "/initial-admin-password", encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        try await api.login(username: "admin", password: password)
+        try await api.loginAsInitialAdmin(data: data)
 
         let connection = try await api.json("POST", "/api/v1/connections", body: [
             "name": "users-db", "type": "postgres",

@@ -22,9 +22,7 @@ struct PipelineThroughDaemonTests {
         let daemon = try await DaemonProcess.start(environment: ["ETL_BUILDER_DATA_DIRECTORY": data.path])
         try await waitUntilReady(daemon)
         let api = APIClient(base: daemon.baseURL)
-        let password = try String(contentsOfFile: data.path + "/initial-admin-password", encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        try await api.login(username: "admin", password: password)
+        try await api.loginAsInitialAdmin(data: data)
 
         let created = try await api.json("POST", "/api/v1/pipelines", body: [
             "name": "big orders", "description": "orders of 500 or more",
@@ -110,6 +108,12 @@ final class APIClient {
 
     init(base: URL) {
         self.base = base
+    }
+
+    /// Logs in as `admin` with the password the daemon wrote to `<data>/initial-admin-password`.
+    func loginAsInitialAdmin(data: TemporaryDirectory) async throws {
+        let password = try String(contentsOfFile: data.path + "/initial-admin-password", encoding: .utf8)
+        try await login(username: "admin", password: password.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     func login(username: String, password: String) async throws {

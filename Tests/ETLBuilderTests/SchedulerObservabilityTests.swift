@@ -13,9 +13,7 @@ struct SchedulerObservabilityTests {
         let daemon = try await DaemonProcess.start(environment: ["ETL_BUILDER_DATA_DIRECTORY": data.path])
         try await waitUntilReady(daemon)
         let api = APIClient(base: daemon.baseURL)
-        let password = try String(contentsOfFile: data.path + "/initial-admin-password", encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        try await api.login(username: "admin", password: password)
+        try await api.loginAsInitialAdmin(data: data)
 
         let created = try await api.json("POST", "/api/v1/pipelines", body: [
             "name": "every second", "schedule": "* * * * * *", "schedule_timezone": "UTC", "is_scheduled": true,

@@ -105,9 +105,7 @@ struct SystemdIntegrationTests {
         let line = try #require(listening.compactMap { $0["MESSAGE"] as? String }.first { $0.hasPrefix("Listening on") })
         let api = APIClient(base: try #require(URL(string: String(line.dropFirst("Listening on ".count)))))
         try await waitUntilReady(api.base)
-        let password = try String(contentsOfFile: data.path + "/initial-admin-password", encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        try await api.login(username: "admin", password: password)
+        try await api.loginAsInitialAdmin(data: data)
         let created = try await api.json("POST", "/api/v1/pipelines", body: [
             "name": "journal fields",
             "config": [

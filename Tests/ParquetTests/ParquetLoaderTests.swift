@@ -1,6 +1,7 @@
 import Connectors
 import Foundation
 import Parquet
+import ParquetChecking
 import Pipelines
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import Parquet
+import ParquetChecking
 import Pipelines
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import ParquetChecking
 import Pipelines
 import S3Client
 import Testing

@@ -140,4 +140,8 @@ public enum ChildProcess {
 public struct ChildProcessError: Error, CustomStringConvertible {
     public var message: String
     public var description: String { message }
+
+    public init(message: String) {
+        self.message = message
+    }
 }

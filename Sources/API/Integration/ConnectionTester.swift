@@ -59,8 +59,7 @@ public struct BuiltInConnectionTester: ConnectionTester {
         }
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        let elapsed = ContinuousClock.now - start
-        let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = (ContinuousClock.now - start).wholeMilliseconds
         guard exists, isDirectory.boolValue, FileManager.default.isReadableFile(atPath: path) else {
             return ConnectionTestResult(
                 status: .failed, message: "'\(path)' is not a readable directory", latencyMilliseconds: milliseconds)

@@ -32,13 +32,11 @@ struct ConnectionCommand: AsyncParsableCommand {
 
         func run() async throws {
             let global = try GlobalOptions.parse(configFile.map { ["--config", $0] } ?? [])
-            let settings = try global.loadSettings()
-            let logger = LogOutput.bootstrap(settings.logging)
+            let command = try global.storeCommand()
             try await reportingFailures {
                 let object = try ConnectionConfigInput.parse(config, type: type)
                 let (plain, secrets) = SecretFields.split(object)
-                let record = try await StoreSession.run(settings: settings, environment: ProcessInfo.processInfo.environment, logger: logger) {
-                    store, _ in
+                let record = try await command.run { store in
                     try await store.createConnection(
                         NewConnection(name: name, type: type, description: description, config: plain, secrets: secrets))
                 }
@@ -53,11 +51,9 @@ struct ConnectionCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
-            let settings = try global.loadSettings()
-            let logger = LogOutput.bootstrap(settings.logging)
+            let command = try global.storeCommand()
             try await reportingFailures {
-                let records = try await StoreSession.run(settings: settings, environment: ProcessInfo.processInfo.environment, logger: logger) {
-                    store, _ in
+                let records = try await command.run { store in
                     try await store.listConnections(page: PageRequest(page: 1, pageSize: 10_000)).items
                 }
                 let rows = records.map { record in
@@ -77,12 +73,9 @@ struct ConnectionCommand: AsyncParsableCommand {
         @Argument(help: "The connection's name or id.") var connection: String
 
         func run() async throws {
-            let settings = try global.loadSettings()
-            let logger = LogOutput.bootstrap(settings.logging)
+            let command = try global.storeCommand()
             try await reportingFailures {
-                let (record, result) = try await StoreSession.run(
-                    settings: settings, environment: ProcessInfo.processInfo.environment, logger: logger
-                ) { store, _ in
+                let (record, result) = try await command.run { store in
                     let record = try await ConnectionCommand.find(connection, in: store)
                     let result = await ProductConnectionTester().test(record)
                     switch result.status {
@@ -110,11 +103,9 @@ struct ConnectionCommand: AsyncParsableCommand {
         @Argument(help: "The connection's name or id.") var connection: String
 
         func run() async throws {
-            let settings = try global.loadSettings()
-            let logger = LogOutput.bootstrap(settings.logging)
+            let command = try global.storeCommand()
             try await reportingFailures {
-                let record = try await StoreSession.run(settings: settings, environment: ProcessInfo.processInfo.environment, logger: logger) {
-                    store, _ in
+                let record = try await command.run { store in
                     let record = try await ConnectionCommand.find(connection, in: store)
                     try await store.deleteConnection(id: record.id)
                     return record

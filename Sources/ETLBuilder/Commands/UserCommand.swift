@@ -31,12 +31,11 @@ struct UserCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let settings = try global.loadSettings()
-            let logger = LogOutput.bootstrap(settings.logging)
+            let command = try global.storeCommand()
             try await reportingFailures {
                 let password = try PasswordInput.read(fromStandardInput: passwordFromStandardInput)
                 let hash = await Passwords.hash(password.text)
-                let user = try await StoreSession.run(settings: settings, environment: ProcessInfo.processInfo.environment, logger: logger) { store, _ in
+                let user = try await command.run { store in
                     try await store.createUser(NewUser(username: username, email: email, fullName: fullName, passwordHash: hash, role: role))
                 }
                 print("Created user \(user.username) (\(user.role.rawValue)), id \(user.id.uuidString.lowercased())")
@@ -57,12 +56,11 @@ struct UserCommand: AsyncParsableCommand {
         var passwordFromStandardInput = false
 
         func run() async throws {
-            let settings = try global.loadSettings()
-            let logger = LogOutput.bootstrap(settings.logging)
+            let command = try global.storeCommand()
             try await reportingFailures {
                 let password = try PasswordInput.read(fromStandardInput: passwordFromStandardInput)
                 let hash = await Passwords.hash(password.text)
-                let user = try await StoreSession.run(settings: settings, environment: ProcessInfo.processInfo.environment, logger: logger) { store, _ in
+                let user = try await command.run { store in
                     guard let user = try await store.user(username: username) else { throw UserCommandError.unknownUser(username) }
                     return try await store.updateUser(id: user.id, UserUpdate(passwordHash: hash))
                 }

@@ -2,7 +2,7 @@ import Pipelines
 import S3Client
 
 /// What testing an `s3` connection found.
-public struct S3ConnectionTestResult: Sendable, Hashable {
+public struct S3ConnectionTestResult: ConnectionCheckOutcome, Hashable {
     public var succeeded: Bool
     /// The HeadBucket round trip, in milliseconds (success only).
     public var latencyMilliseconds: Int?
@@ -23,9 +23,7 @@ public enum S3ConnectionTest {
         do {
             let client = S3Client(configuration: try S3Configuration(connection: config), retryPolicy: RetryPolicy(maxAttempts: 2))
             try await client.headBucket(bucket)
-            let elapsed = clock.now - start
-            let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-            return S3ConnectionTestResult(succeeded: true, latencyMilliseconds: milliseconds)
+            return S3ConnectionTestResult(succeeded: true, latencyMilliseconds: (clock.now - start).wholeMilliseconds)
         } catch {
             return S3ConnectionTestResult(succeeded: false, message: "bucket \(bucket): \(error)")
         }

@@ -1,40 +1,6 @@
 import Foundation
-import TestProcesses
 import Parquet
 import Pipelines
-
-/// What pyarrow, the reference reader, sees in a Parquet file (scripts/parquet_check.py).
-struct PyArrowReport {
-    let json: JSONValue
-
-    /// Reads `path` with pyarrow; fails the test when python3 or pyarrow is missing.
-    init(reading path: String) throws {
-        let repository = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let result = try ChildProcess.run("python3", [repository.appendingPathComponent("scripts/parquet_check.py").path, path])
-        guard result.status == 0 else {
-            throw CheckerFailure(message: "pyarrow could not read \(path): " + result.errors)
-        }
-        let data = result.stdout
-        json = try JSONValue(parsing: String(decoding: data, as: UTF8.self))
-    }
-
-    var rowCount: Int64? { json["num_rows"]?.integerValue }
-    var rowGroups: [JSONValue] { json["row_groups"]?.arrayValue ?? [] }
-    var columns: [JSONValue] { json["columns"]?.arrayValue ?? [] }
-
-    /// The column called `name` as pyarrow describes it.
-    func column(_ name: String) -> JSONValue? { columns.first { $0["name"]?.stringValue == name } }
-    /// The values pyarrow read for column `name`.
-    func values(_ name: String) -> [JSONValue] { json["values"]?[name]?.arrayValue ?? [] }
-    /// Row group `group`'s chunk of column `index`.
-    func chunk(group: Int, column index: Int) -> JSONValue? { rowGroups[group]["columns"]?.arrayValue?[index] }
-}
-
-struct CheckerFailure: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
-}
 
 /// The JSON the checker prints for a cell of a batch.
 func checkerJSON(_ value: Value) -> JSONValue {
