@@ -12,17 +12,9 @@ set -euo pipefail
 rows="${1:-2000000}"
 compression="${2:-snappy}"
 here="$(cd "$(dirname "$0")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
+source "$here/lib/common.sh"
 work="${BENCH_DIR:-$(mktemp -d /tmp/etl-parquet-bench.XXXXXX)}"
-binary="${ETL_BUILDER_BIN:-$repo/.build/release/etl-builder}"
 
-if [[ ! -x /usr/bin/time ]]; then
-  echo "error: /usr/bin/time is missing (Debian package: time)" >&2
-  exit 1
-fi
-if [[ ! -x "$binary" ]]; then
-  (cd "$repo" && swift build -c release --product etl-builder)
-fi
 
 mkdir -p "$work/files" "$work/data"
 input="$work/files/orders.csv"

@@ -14,14 +14,11 @@ set -euo pipefail
 
 rows="${1:-2000000}"
 here="$(cd "$(dirname "$0")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
+source "$here/lib/common.sh"
 work="${BENCH_DIR:-$(mktemp -d /tmp/etl-pg-parquet-bench.XXXXXX)}"
-binary="${ETL_BUILDER_BIN:-$repo/.build/release/etl-builder}"
 url="${ETLB_BENCH_POSTGRES_URL:-$("$repo/scripts/services/postgres.sh" start)}"
 s3="${ETLB_BENCH_S3_URL:-$("$repo/scripts/services/s3.sh" start)}"
 
-[[ -x /usr/bin/time ]] || { echo "error: /usr/bin/time is missing (Debian package: time)" >&2; exit 1; }
-[[ -x "$binary" ]] || (cd "$repo" && swift build -c release --product etl-builder)
 
 source "$here/lib/pg_orders.sh"
 ensure_orders
